@@ -1,0 +1,20 @@
+package dev.zos.qemu;
+
+import dev.zos.cli.kit.CliContext;
+import dev.zos.cli.kit.CommandLines;
+import dev.zos.cli.kit.GroupCommand;
+import dev.zos.cli.kit.ManifestVersionProvider;
+import picocli.CommandLine.Command;
+
+@Command(name = "qemu-harness", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = "Boot Zero-OS images under QEMU and wait for the nodes to register.",
+        subcommands = {})
+public final class QemuHarnessMain extends GroupCommand {
+
+    QemuHarnessMain(CliContext context) {
+    }
+
+    public static void main(String[] args) {
+        CommandLines.main(QemuHarnessMain.class, args);
+    }
+}

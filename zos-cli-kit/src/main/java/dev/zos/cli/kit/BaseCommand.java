@@ -1,0 +1,44 @@
+package dev.zos.cli.kit;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every command: the spec, {@code --verbose}, the context and the command's own writers.
+ * A command validates its input, builds a request, calls one service and renders the result in {@link #run()}.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show details of failures, including stack traces.")
+    protected boolean verbose;
+
+    protected final CliContext context;
+
+    protected BaseCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        return run();
+    }
+
+    /** Runs the command; returns its exit code or throws a {@link dev.zos.core.ZosException}. */
+    protected abstract int run() throws Exception;
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

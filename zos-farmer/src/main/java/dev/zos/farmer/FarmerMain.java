@@ -1,0 +1,20 @@
+package dev.zos.farmer;
+
+import dev.zos.cli.kit.CliContext;
+import dev.zos.cli.kit.CommandLines;
+import dev.zos.cli.kit.GroupCommand;
+import dev.zos.cli.kit.ManifestVersionProvider;
+import picocli.CommandLine.Command;
+
+@Command(name = "zos-farmer", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = "Create farms, make boot media, provision and power-manage Zero-OS nodes.",
+        subcommands = {})
+public final class FarmerMain extends GroupCommand {
+
+    FarmerMain(CliContext context) {
+    }
+
+    public static void main(String[] args) {
+        CommandLines.main(FarmerMain.class, args);
+    }
+}

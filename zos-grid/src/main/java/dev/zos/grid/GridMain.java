@@ -1,0 +1,20 @@
+package dev.zos.grid;
+
+import dev.zos.cli.kit.CliContext;
+import dev.zos.cli.kit.CommandLines;
+import dev.zos.cli.kit.GroupCommand;
+import dev.zos.cli.kit.ManifestVersionProvider;
+import picocli.CommandLine.Command;
+
+@Command(name = "zos-grid", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = "The grid: registry (signed transaction log), relay, explorer, flist hub and boot server.",
+        subcommands = {})
+public final class GridMain extends GroupCommand {
+
+    GridMain(CliContext context) {
+    }
+
+    public static void main(String[] args) {
+        CommandLines.main(GridMain.class, args);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.zos.imagegen;
+
+import dev.zos.cli.kit.CliContext;
+import dev.zos.cli.kit.CommandLines;
+import dev.zos.cli.kit.GroupCommand;
+import dev.zos.cli.kit.ManifestVersionProvider;
+import picocli.CommandLine.Command;
+
+@Command(name = "zos-imagegen", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = "Build bootable Zero-OS node images (kernel, iPXE, ISO, USB, EFI).",
+        subcommands = {})
+public final class ImagegenMain extends GroupCommand {
+
+    ImagegenMain(CliContext context) {
+    }
+
+    public static void main(String[] args) {
+        CommandLines.main(ImagegenMain.class, args);
+    }
+}
