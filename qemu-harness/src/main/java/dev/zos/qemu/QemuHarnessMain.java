@@ -2,14 +2,12 @@ package dev.zos.qemu;
 
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
-import dev.zos.cli.kit.GroupCommand;
-import dev.zos.cli.kit.ManifestVersionProvider;
+import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "qemu-harness", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "Boot Zero-OS images under QEMU and wait for the nodes to register.",
+@Command(name = "qemu-harness", description = "Boot Zero-OS images under QEMU and wait for the nodes to register.",
         subcommands = {})
-public final class QemuHarnessMain extends GroupCommand {
+public final class QemuHarnessMain extends RootCommand {
 
     QemuHarnessMain(CliContext context) {
     }

@@ -2,14 +2,12 @@ package dev.zos.cli;
 
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
-import dev.zos.cli.kit.GroupCommand;
-import dev.zos.cli.kit.ManifestVersionProvider;
+import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "zos", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "Keep an identity, find capacity and deploy signed workloads on a Zero-OS grid.",
+@Command(name = "zos", description = "Keep an identity, find capacity and deploy signed workloads on a Zero-OS grid.",
         subcommands = {})
-public final class ZosMain extends GroupCommand {
+public final class ZosMain extends RootCommand {
 
     ZosMain(CliContext context) {
     }

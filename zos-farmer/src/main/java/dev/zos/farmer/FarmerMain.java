@@ -2,14 +2,12 @@ package dev.zos.farmer;
 
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
-import dev.zos.cli.kit.GroupCommand;
-import dev.zos.cli.kit.ManifestVersionProvider;
+import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "zos-farmer", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "Create farms, make boot media, provision and power-manage Zero-OS nodes.",
+@Command(name = "zos-farmer", description = "Create farms, make boot media, provision and power-manage Zero-OS nodes.",
         subcommands = {})
-public final class FarmerMain extends GroupCommand {
+public final class FarmerMain extends RootCommand {
 
     FarmerMain(CliContext context) {
     }

@@ -2,14 +2,12 @@ package dev.zos.flistctl;
 
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
-import dev.zos.cli.kit.GroupCommand;
-import dev.zos.cli.kit.ManifestVersionProvider;
+import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "zos-flistctl", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "Pack, publish, verify and mount flists (rfs-compatible).",
+@Command(name = "zos-flistctl", description = "Pack, publish, verify and mount flists (rfs-compatible).",
         subcommands = {})
-public final class FlistctlMain extends GroupCommand {
+public final class FlistctlMain extends RootCommand {
 
     FlistctlMain(CliContext context) {
     }

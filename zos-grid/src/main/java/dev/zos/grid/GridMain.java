@@ -2,14 +2,12 @@ package dev.zos.grid;
 
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
-import dev.zos.cli.kit.GroupCommand;
-import dev.zos.cli.kit.ManifestVersionProvider;
+import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "zos-grid", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "The grid: registry (signed transaction log), relay, explorer, flist hub and boot server.",
+@Command(name = "zos-grid", description = "The grid: registry (signed transaction log), relay, explorer, flist hub and boot server.",
         subcommands = {})
-public final class GridMain extends GroupCommand {
+public final class GridMain extends RootCommand {
 
     GridMain(CliContext context) {
     }

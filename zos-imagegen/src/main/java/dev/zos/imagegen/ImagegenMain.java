@@ -2,14 +2,12 @@ package dev.zos.imagegen;
 
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
-import dev.zos.cli.kit.GroupCommand;
-import dev.zos.cli.kit.ManifestVersionProvider;
+import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
-@Command(name = "zos-imagegen", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "Build bootable Zero-OS node images (kernel, iPXE, ISO, USB, EFI).",
+@Command(name = "zos-imagegen", description = "Build bootable Zero-OS node images (kernel, iPXE, ISO, USB, EFI).",
         subcommands = {})
-public final class ImagegenMain extends GroupCommand {
+public final class ImagegenMain extends RootCommand {
 
     ImagegenMain(CliContext context) {
     }

@@ -3,22 +3,16 @@ package dev.zos.cli.kit;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every command: the spec, {@code --verbose}, the context and the command's own writers.
+ * Base of every command that does work: the spec, the context and the command's own writers.
  * A command validates its input, builds a request, calls one service and renders the result in {@link #run()}.
  */
 public abstract class BaseCommand implements Callable<Integer> {
 
     @Spec
     protected CommandSpec spec;
-
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Show details of failures, including stack traces.")
-    protected boolean verbose;
 
     protected final CliContext context;
 

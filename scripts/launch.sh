@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Launcher behind bin/<tool>: runs the tool's jar (built by ./mvnw package) on a JDK >= 21.
+set -euo pipefail
+tool=$(basename "$0")
+root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+case "$tool" in
+  zos) module=zos-cli ;;
+  zos-grid|zos-node|zos-farmer|zos-imagegen|zos-flistctl|qemu-harness) module=$tool ;;
+  *) echo "error: unknown tool '$tool' (bin/ holds zos, zos-grid, zos-node, zos-farmer, zos-imagegen, zos-flistctl, qemu-harness)" >&2; exit 2 ;;
+esac
+jar="$root/$module/target/$module.jar"
+if [ ! -f "$jar" ]; then
+  echo "error: $jar is not built yet; run: $root/mvnw -q -DskipTests package" >&2
+  exit 1
+fi
+. "$root/scripts/select-jdk.sh"
+zos_select_jdk
+# Short-lived CLIs: C1 only and the serial collector start fastest; services pass their own JAVA_OPTS.
+exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -1,0 +1,10 @@
+package dev.zos.farmer;
+
+import dev.zos.testkit.CliContract;
+
+class FarmerMainContractTest extends CliContract {
+    @Override
+    protected Class<?> rootCommand() {
+        return FarmerMain.class;
+    }
+}
