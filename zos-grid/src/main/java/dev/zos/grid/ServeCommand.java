@@ -1,0 +1,66 @@
+package dev.zos.grid;
+
+import dev.zos.cli.kit.BaseCommand;
+import dev.zos.cli.kit.CliContext;
+import dev.zos.grid.server.GridConfig;
+import dev.zos.grid.server.GridConfigLoader;
+import dev.zos.grid.server.GridServer;
+import dev.zos.grid.server.GridService;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the grid: registry, explorer, relay, hub and boot server on one port.",
+            "Settings come from flags, then ZOS_GRID_* environment variables, then the YAML file, then defaults."})
+final class ServeCommand extends BaseCommand {
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on (default 127.0.0.1:8080; env ZOS_GRID_LISTEN).")
+    String listen;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default $XDG_DATA_HOME/zos/grid; env ZOS_GRID_DATA_DIR).")
+    Path dataDir;
+
+    @Option(names = "--registry", paramLabel = "URL", description = "Registry store: postgres://user:pass@host:port/db (default: SQLite in the data directory; env ZOS_GRID_REGISTRY).")
+    String registry;
+
+    @Option(names = "--relay-redis", paramLabel = "URL", description = "Share relay queues with other relays through this Redis, redis://host:port (env ZOS_GRID_RELAY_REDIS).")
+    String relayRedis;
+
+    @Option(names = "--report-interval", paramLabel = "SECONDS", description = "Expected interval of node uptime reports (default 2400; env ZOS_GRID_REPORT_INTERVAL).")
+    Long reportInterval;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML settings file (default $XDG_CONFIG_HOME/zos/grid.yaml).")
+    Path configFile;
+
+    ServeCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() throws Exception {
+        GridConfig config = GridConfigLoader.load(
+                new GridConfigLoader.Flags(listen, dataDir, registry, relayRedis, reportInterval),
+                context.env(),
+                configFile != null ? configFile : context.configDir().resolve("grid.yaml"),
+                context.dataDir().resolve("grid"));
+        var stopped = new CountDownLatch(1);
+        GridService service = GridService.start(config);
+        String base = "http://" + service.server().host() + ":" + service.server().port();
+        out().println("zos-grid listening on " + base + " (explorer " + base + "/, relay ws://"
+                + service.server().host() + ":" + service.server().port() + "/)");
+        out().println("data in " + config.dataDir() + ", registry " + service.registryDescription());
+        out().flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                err().println("zos-grid: error while stopping: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "grid-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

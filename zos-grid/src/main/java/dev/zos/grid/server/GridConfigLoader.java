@@ -1,0 +1,75 @@
+package dev.zos.grid.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.zos.core.ZosException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Resolves a {@link GridConfig} from flags, then environment ({@code ZOS_GRID_*}), then a YAML file, then defaults.
+ */
+public final class GridConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The keys of the YAML file; the environment uses the same names in upper case with a {@code ZOS_GRID_} prefix. */
+    record FileConfig(String listen, @JsonProperty("data_dir") String dataDir, String registry,
+                      @JsonProperty("relay_redis") String relayRedis, @JsonProperty("report_interval") Long reportInterval) {
+    }
+
+    /** Values given on the command line; {@code null} where a flag was not given. */
+    public record Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds) {
+    }
+
+    private GridConfigLoader() {
+    }
+
+    public static GridConfig load(Flags flags, Map<String, String> env, Path configFile, Path defaultDataDir) {
+        FileConfig file = configFile != null && Files.exists(configFile) ? read(configFile)
+                : new FileConfig(null, null, null, null, null);
+        String listen = first(flags.listen(), env.get("ZOS_GRID_LISTEN"), file.listen(), "127.0.0.1:8080");
+        String dataDir = first(flags.dataDir() == null ? null : flags.dataDir().toString(),
+                env.get("ZOS_GRID_DATA_DIR"), file.dataDir(), defaultDataDir.toString());
+        String registry = first(flags.registry(), env.get("ZOS_GRID_REGISTRY"), file.registry(), null);
+        String redis = first(flags.relayRedis(), env.get("ZOS_GRID_RELAY_REDIS"), file.relayRedis(), null);
+        String interval = first(flags.reportIntervalSeconds() == null ? null : flags.reportIntervalSeconds().toString(),
+                env.get("ZOS_GRID_REPORT_INTERVAL"),
+                file.reportInterval() == null ? null : file.reportInterval().toString(), "2400");
+        long seconds;
+        try {
+            seconds = Long.parseLong(interval.strip());
+        } catch (NumberFormatException e) {
+            throw ZosException.invalid("report-interval: '" + interval + "' is not a number of seconds");
+        }
+        return new GridConfig(GridConfig.Listen.parse(listen), Path.of(dataDir).toAbsolutePath(), registry, redis,
+                Duration.ofSeconds(seconds));
+    }
+
+    private static FileConfig read(Path file) {
+        try {
+            FileConfig config = YAML.readValue(Files.readAllBytes(file), FileConfig.class);
+            return config == null ? new FileConfig(null, null, null, null, null) : config;
+        } catch (JacksonException e) {
+            throw ZosException.invalid(file + ": " + e.getOriginalMessage().replace('\n', ' ')
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw ZosException.unavailable("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.zos.grid.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The grid's one HTTP port: each feature (explorer, relay, hub, boot server) contributes its routes.
+ * Stops gracefully: requests in flight finish, then connections close.
+ */
+public final class GridServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GridServer.class);
+
+    /** A path and the handler serving it. */
+    public record Route(PathSpec path, Handler handler) {
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    public GridServer(GridConfig.Listen listen, List<Route> routes) {
+        var threads = new QueuedThreadPool(200, 8);
+        threads.setName("grid-http");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(listen.host());
+        connector.setPort(listen.port());
+        server.addConnector(connector);
+        var mappings = new PathMappingsHandler();
+        for (Route r : routes) {
+            mappings.addMapping(r.path(), r.handler());
+        }
+        server.setHandler(new GracefulHandler(mappings));
+        server.setStopTimeout(5_000);
+        server.setStopAtShutdown(false);
+    }
+
+    public GridServer start() throws Exception {
+        server.start();
+        LOG.info("listening on {}:{}", connector.getHost(), connector.getLocalPort());
+        return this;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String host() {
+        return connector.getHost();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    public static List<Route> routes(Route... routes) {
+        return new ArrayList<>(List.of(routes));
+    }
+}
