@@ -78,7 +78,8 @@ public final class Ss58 {
             throw ZosException.invalid("SS58 address is empty; give an address such as 5Grwva…");
         }
         byte[] body = Base58.decode(address.strip(), "SS58 address");
-        if (body.length > 0 && (body[0] & 0xff) >= 64) {
+        boolean twoBytePrefix = body.length == ENCODED_LENGTH + 1 && (body[0] & 0xc0) == 0x40;
+        if (twoBytePrefix || body.length == ENCODED_LENGTH && (body[0] & 0xff) >= 64) {
             throw ZosException.invalid("SS58 address has a two-byte or reserved network prefix, which is not "
                     + "supported; use an address with a prefix from 0 to 63, such as 42");
         }
