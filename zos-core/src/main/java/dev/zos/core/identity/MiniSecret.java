@@ -1,11 +1,12 @@
 package dev.zos.core.identity;
 
 import dev.zos.core.ZosException;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.params.KeyParameter;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -32,7 +33,7 @@ public final class MiniSecret {
         byte[] seed = seedFromEntropy(entropy, password);
         byte[] mini = new byte[LENGTH];
         System.arraycopy(seed, 0, mini, 0, LENGTH);
-        java.util.Arrays.fill(seed, (byte) 0);
+        Arrays.fill(seed, (byte) 0);
         return mini;
     }
 
@@ -44,9 +45,30 @@ public final class MiniSecret {
         }
         // Substrate uses the password's UTF-8 bytes as they are, without BIP-39's NFKD step.
         byte[] salt = ("mnemonic" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8);
-        var generator = new PKCS5S2ParametersGenerator(new SHA512Digest());
-        generator.init(entropy, salt, ROUNDS);
-        return ((KeyParameter) generator.generateDerivedParameters(64 * 8)).getKey();
+        return pbkdf2HmacSha512(entropy, salt);
+    }
+
+    /**
+     * PBKDF2 (RFC 8018) for exactly one 64-byte block, which is all substrate takes. Written out over the
+     * JDK's HMAC because the JDK's PBKDF2 only accepts text passwords, and entropy bytes are not text.
+     */
+    private static byte[] pbkdf2HmacSha512(byte[] password, byte[] salt) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA512");
+            hmac.init(new SecretKeySpec(password, "HmacSHA512"));
+            hmac.update(salt);
+            byte[] u = hmac.doFinal(new byte[] {0, 0, 0, 1});
+            byte[] result = u.clone();
+            for (int round = 1; round < ROUNDS; round++) {
+                u = hmac.doFinal(u);
+                for (int i = 0; i < result.length; i++) {
+                    result[i] ^= u[i];
+                }
+            }
+            return result;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA512", e);
+        }
     }
 
     /** Reads a seed written as {@code 0x} followed by 64 hex digits (either case). */
