@@ -82,9 +82,16 @@ public final class IdentityStore {
             for (Path file : files) {
                 String fileName = file.getFileName().toString();
                 String name = fileName.substring(0, fileName.length() - SUFFIX.length());
-                if (!fileName.startsWith(".")) {
-                    identities.add(load(name).identity());
+                if (fileName.startsWith(".")) {
+                    continue;
                 }
+                try {
+                    Identity.requireValidName(name);
+                } catch (ZosException e) {
+                    throw ZosException.invalid("file " + file + " is not named like an identity; "
+                            + "move it out of " + directory);
+                }
+                identities.add(load(name).identity());
             }
         } catch (IOException e) {
             throw unavailable("cannot list " + directory, e);

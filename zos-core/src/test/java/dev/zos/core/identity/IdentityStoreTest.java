@@ -188,6 +188,15 @@ class IdentityStoreTest {
     }
 
     @Test
+    void strayFilesInTheDirectoryAreNamed() throws IOException {
+        var store = store();
+        store.importSecret("alice", PHRASE);
+        Path stray = config.resolve("identities/Backup Copy.json");
+        Files.writeString(stray, "{}");
+        assertThatThrownBy(store::list).hasMessageContaining(stray + " is not named like an identity");
+    }
+
+    @Test
     void corruptCurrentFileIsNamedAndRepairedByUse() throws IOException {
         var store = store();
         store.importSecret("alice", PHRASE);

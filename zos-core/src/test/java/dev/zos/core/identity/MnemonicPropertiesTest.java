@@ -20,7 +20,7 @@ class MnemonicPropertiesTest {
                 .flatMap(length -> Arbitraries.bytes().array(byte[].class).ofSize(length));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void entropyRoundTripsThroughWords(@ForAll("entropy") byte[] entropy) {
         var mnemonic = Mnemonic.fromEntropy(entropy);
         assertThat(mnemonic.wordCount()).isEqualTo(entropy.length * 3 / 4);
@@ -29,7 +29,7 @@ class MnemonicPropertiesTest {
     }
 
     /** Swapping in another word always breaks the checksum or, rarely, gives other entropy: never the same key. */
-    @Property(tries = 300)
+    @Property(tries = 200)
     void changingOneWordNeverYieldsTheSameEntropy(@ForAll("entropy") byte[] entropy,
                                                   @ForAll int positionSeed, @ForAll int wordSeed) {
         var words = new ArrayList<>(Mnemonic.fromEntropy(entropy).words());

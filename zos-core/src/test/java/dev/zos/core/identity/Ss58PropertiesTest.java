@@ -17,18 +17,18 @@ class Ss58PropertiesTest {
         return Arbitraries.bytes().array(byte[].class).ofSize(32);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void addressesRoundTrip(@ForAll("keys") byte[] key, @ForAll @IntRange(min = 0, max = 63) int prefix) {
         String address = Ss58.encode(key, prefix);
         assertThat(Ss58.decode(address)).isEqualTo(new Ss58.Decoded(prefix, key));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void base58RoundTrips(@ForAll @Size(max = 64) byte[] data) {
         assertThat(Base58.decode(Base58.encode(data), "test")).isEqualTo(data);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void twinKeyRendersTheSameAddressAsSs58(@ForAll("keys") byte[] seed) {
         var key = TwinKey.fromSeed(seed);
         assertThat(key.ss58Address()).isEqualTo(Ss58.encode(key.publicKey()));
