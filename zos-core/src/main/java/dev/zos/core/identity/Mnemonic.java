@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A BIP-39 English mnemonic: 12 to 24 words that encode 16 to 32 bytes of entropy plus a checksum.
@@ -20,6 +21,7 @@ public final class Mnemonic {
     public static final List<Integer> WORD_COUNTS = List.of(12, 15, 18, 21, 24);
 
     private static final int BITS_PER_WORD = 11;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\h]+");
 
     private final List<String> words;
     private final byte[] entropy;
@@ -68,10 +70,12 @@ public final class Mnemonic {
      * Rejects unknown words (naming the word and its position), wrong word counts and bad checksums.
      */
     public static Mnemonic parse(String phrase) {
-        if (phrase == null || phrase.isBlank()) {
+        if (phrase == null || SEPARATORS.matcher(phrase).replaceAll("").isEmpty()) {
             throw ZosException.invalid("mnemonic is empty; give the 12 to 24 words of a BIP-39 English mnemonic");
         }
-        List<String> words = List.of(phrase.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+        // Pasted phrases carry non-breaking and ideographic spaces, which \s alone does not match.
+        List<String> words = List.of(SEPARATORS.matcher(phrase).replaceAll(" ").strip()
+                .toLowerCase(Locale.ROOT).split(" "));
         if (!WORD_COUNTS.contains(words.size())) {
             throw ZosException.invalid("mnemonic has " + words.size() + " words; a BIP-39 mnemonic has "
                     + "12, 15, 18, 21 or 24 words");

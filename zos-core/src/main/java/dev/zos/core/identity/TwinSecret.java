@@ -2,6 +2,7 @@ package dev.zos.core.identity;
 
 import dev.zos.core.ZosException;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -60,7 +61,7 @@ public final class TwinSecret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TwinSecret other && kind == other.kind && Arrays.equals(seed, other.seed);
+        return o instanceof TwinSecret other && kind == other.kind && MessageDigest.isEqual(seed, other.seed);
     }
 
     @Override

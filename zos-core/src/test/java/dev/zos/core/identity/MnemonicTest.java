@@ -41,6 +41,8 @@ class MnemonicTest {
         var mnemonic = Mnemonic.parse("  Legal WINNER thank\tyear\nwave sausage  worth useful legal winner thank yellow \n");
         assertThat(mnemonic.phrase()).isEqualTo("legal winner thank year wave sausage worth useful legal winner thank yellow");
         assertThat(mnemonic.wordCount()).isEqualTo(12);
+        var pasted = Mnemonic.parse("\u00a0legal\u00a0winner thank\u3000year wave sausage worth useful legal winner thank yellow");
+        assertThat(pasted).isEqualTo(mnemonic);
     }
 
     @ParameterizedTest
