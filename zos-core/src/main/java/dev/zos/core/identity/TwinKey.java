@@ -23,6 +23,20 @@ public final class TwinKey {
         return new TwinKey(seed);
     }
 
+    /** The key of a mnemonic the substrate way, without a password. */
+    public static TwinKey fromMnemonic(Mnemonic mnemonic) {
+        return fromMnemonic(mnemonic, "");
+    }
+
+    public static TwinKey fromMnemonic(Mnemonic mnemonic, String password) {
+        return new TwinKey(MiniSecret.fromMnemonic(mnemonic, password));
+    }
+
+    /** The key of a BIP-39 mnemonic phrase or of a {@code 0x}-prefixed 64-hex-digit seed. */
+    public static TwinKey fromSecret(String mnemonicOrHexSeed) {
+        return TwinSecret.parse(mnemonicOrHexSeed).key();
+    }
+
     public byte[] seed() {
         return seed.clone();
     }
@@ -33,6 +47,15 @@ public final class TwinKey {
 
     public String publicKeyHex() {
         return HexFormat.of().formatHex(publicKey);
+    }
+
+    /** The SS58 address of the public key with the generic substrate prefix 42. */
+    public String ss58Address() {
+        return Ss58.encode(publicKey);
+    }
+
+    public String ss58Address(int prefix) {
+        return Ss58.encode(publicKey, prefix);
     }
 
     /** The raw 64-byte ed25519 signature of {@code message}. */
