@@ -1,5 +1,15 @@
 # fish completion for zos-grid, generated from its command model
 complete -c zos-grid -f
-complete -c zos-grid -n 'true' -l verbose -d 'Show details of failures, including stack traces.'
-complete -c zos-grid -n 'true' -s h -l help -d 'Show this help message and exit.'
-complete -c zos-grid -n 'true' -s V -l version -d 'Print version information and exit.'
+complete -c zos-grid -n '__fish_use_subcommand' -l verbose -d 'Show details of failures, including stack traces.'
+complete -c zos-grid -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit.'
+complete -c zos-grid -n '__fish_use_subcommand' -s V -l version -d 'Print version information and exit.'
+complete -c zos-grid -n '__fish_use_subcommand' -a serve -d 'Run the grid: registry, explorer, relay, hub and boot server on one port.'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l listen -r -d 'Address to listen on (default 127.0.0.1:8080; env ZOS_GRID_LISTEN).'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l data-dir -r -d 'Data directory (default $XDG_DATA_HOME/zos/grid; env ZOS_GRID_DATA_DIR).'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l registry -r -d 'Registry store: postgres://user:pass@host:port/db (default: SQLite in the data directory; env ZOS_GRID_REGISTRY).'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l relay-redis -r -d 'Share relay queues with other relays through this Redis, redis://host:port (env ZOS_GRID_RELAY_REDIS).'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l report-interval -r -d 'Expected interval of node uptime reports (default 2400; env ZOS_GRID_REPORT_INTERVAL).'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -s c -l config -r -d 'YAML settings file (default $XDG_CONFIG_HOME/zos/grid.yaml).'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show this help message and exit.'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -s V -l version -d 'Print version information and exit.'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l verbose -d 'Show details of failures, including stack traces.'

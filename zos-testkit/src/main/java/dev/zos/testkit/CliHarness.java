@@ -41,8 +41,16 @@ public final class CliHarness {
         return this;
     }
 
+    private String stdin = "";
+
+    /** Text the next runs read from standard input. */
+    public CliHarness stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
     public CliContext context() {
-        return new CliContext(env, home);
+        return new CliContext(env, home, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
     }
 
     public Path configDir() {

@@ -1,5 +1,11 @@
 package dev.zos.cli.kit;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -8,15 +14,52 @@ import java.util.Objects;
  * What a command may know about the world it runs in: the environment and the user's home.
  * Passed to commands by {@link CommandLines}, so tests run commands with their own XDG folders.
  */
-public record CliContext(Map<String, String> env, Path home) {
+public record CliContext(Map<String, String> env, Path home, InputStream stdin, boolean interactive) {
 
     public CliContext {
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(stdin, "stdin");
+    }
+
+    /** A context with no input and no terminal, as for a command run from a script. */
+    public CliContext(Map<String, String> env, Path home) {
+        this(env, home, InputStream.nullInputStream(), false);
     }
 
     public static CliContext system() {
-        return new CliContext(System.getenv(), Path.of(System.getProperty("user.home")));
+        return new CliContext(System.getenv(), Path.of(System.getProperty("user.home")), System.in, isTerminal());
+    }
+
+    // Console.isTerminal() exists from Java 22 on, where System.console() is no longer null when redirected.
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Reads a secret: hidden from the screen at a terminal, else the first line of standard input.
+     * Secrets never come from arguments, which other users see in the process list.
+     */
+    public String readSecret(String prompt) {
+        if (interactive && System.console() != null) {
+            char[] chars = System.console().readPassword("%s", prompt);
+            return chars == null ? "" : new String(chars).strip();
+        }
+        try {
+            var reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            return line == null ? "" : line.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code $XDG_CONFIG_HOME/zos}, default {@code ~/.config/zos}. */

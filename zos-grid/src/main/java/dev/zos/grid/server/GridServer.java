@@ -26,7 +26,16 @@ public final class GridServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
+    /** Something that sees every request before the routes, e.g. the relay's websocket upgrade. */
+    public interface Interceptor {
+        Handler.Wrapper create(Server server);
+    }
+
     public GridServer(GridConfig.Listen listen, List<Route> routes) {
+        this(listen, routes, List.of());
+    }
+
+    public GridServer(GridConfig.Listen listen, List<Route> routes, List<Interceptor> interceptors) {
         var threads = new QueuedThreadPool(200, 8);
         threads.setName("grid-http");
         server = new Server(threads);
@@ -38,7 +47,13 @@ public final class GridServer implements AutoCloseable {
         for (Route r : routes) {
             mappings.addMapping(r.path(), r.handler());
         }
-        server.setHandler(new GracefulHandler(mappings));
+        Handler inner = mappings;
+        for (Interceptor interceptor : interceptors.reversed()) {
+            Handler.Wrapper wrapper = interceptor.create(server);
+            wrapper.setHandler(inner);
+            inner = wrapper;
+        }
+        server.setHandler(new GracefulHandler(inner));
         server.setStopTimeout(5_000);
         server.setStopAtShutdown(false);
     }
