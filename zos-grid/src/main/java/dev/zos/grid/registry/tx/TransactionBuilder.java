@@ -44,13 +44,16 @@ public final class TransactionBuilder {
         return new TransactionBuilder(key, twinId, clock);
     }
 
-    /** {@code twin.create}: registers {@code key} as a new twin (signer 0, signed by the new key). */
+    /**
+     * {@code twin.create}: registers {@code key} as a new twin (signer 0, nonce 0, signed by the new key).
+     * Replaying it is refused because the key is then already registered.
+     */
     public static SignedTransaction twinCreate(TwinKey key, String relay, String pk) {
         return twinCreate(key, relay, pk, Clock.systemUTC());
     }
 
     public static SignedTransaction twinCreate(TwinKey key, String relay, String pk, Clock clock) {
-        var tx = Transaction.of(0, micros(clock), clock.instant().getEpochSecond(),
+        var tx = Transaction.of(0, 0, clock.instant().getEpochSecond(),
                 new TxBody.TwinCreate(key.publicKeyHex(), relay, pk));
         return new SignedTransaction(tx, key.sign(tx.canonicalBytes()));
     }
