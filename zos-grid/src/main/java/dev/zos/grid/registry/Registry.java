@@ -4,6 +4,7 @@ import dev.zos.core.ZosException;
 import dev.zos.grid.registry.internal.GroupCommitter;
 import dev.zos.grid.registry.internal.LogReplayer;
 import dev.zos.grid.registry.internal.State;
+import dev.zos.grid.registry.internal.TxRules;
 import dev.zos.grid.registry.model.Contract;
 import dev.zos.grid.registry.model.Farm;
 import dev.zos.grid.registry.model.NameContract;
@@ -97,7 +98,15 @@ public final class Registry implements AutoCloseable {
                     + " transaction: its timestamp is " + skew + " s from the registry clock (limit "
                     + options.maxClockSkew().toSeconds() + " s); check the client's clock"));
         }
-        return committer.submit(stx, stx.tx().canonicalBytes());
+        byte[] canonical = stx.tx().canonicalBytes();
+        boolean verified;
+        try {
+            // signatures are checked here, on the submitter's thread, so the single writer does not do it
+            verified = TxRules.preVerify(state, stx.tx(), canonical, stx.signature());
+        } catch (ZosException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return committer.submit(stx, canonical, verified);
     }
 
     /** Submits and waits until durable; throws the refusal as a {@link ZosException}. */

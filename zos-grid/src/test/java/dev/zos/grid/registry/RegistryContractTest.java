@@ -385,9 +385,13 @@ abstract class RegistryContractTest {
     @Test
     void groupCommitSharesFsyncsAndKeepsEveryAcknowledgedTransaction() throws Exception {
         int clients = 64;
+        var creates = new ArrayList<CompletableFuture<SubmitResult>>();
+        for (int i = 0; i < clients; i++) {
+            creates.add(registry.submitAsync(TransactionBuilder.twinCreate(Actors.key(100 + i), null, null, clock)));
+        }
         var builders = new ArrayList<TransactionBuilder>();
         for (int i = 0; i < clients; i++) {
-            builders.add(twin(100 + i));
+            builders.add(TransactionBuilder.forTwin(Actors.key(100 + i), creates.get(i).join().assignedId(), clock));
         }
         long before = registry.commitStats().batches();
         long entriesBefore = registry.stats().logEntries();

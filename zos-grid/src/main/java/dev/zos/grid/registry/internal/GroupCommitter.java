@@ -24,7 +24,8 @@ import java.util.concurrent.locks.Lock;
  * next one queues up: that is the group commit.
  */
 public final class GroupCommitter implements AutoCloseable {
-    private record Pending(SignedTransaction stx, byte[] canonical, CompletableFuture<SubmitResult> future) {
+    private record Pending(SignedTransaction stx, byte[] canonical, boolean verified,
+                           CompletableFuture<SubmitResult> future) {
     }
 
     private record Accepted(Pending pending, SubmitResult result) {
@@ -54,13 +55,14 @@ public final class GroupCommitter implements AutoCloseable {
         this.writer = Thread.ofPlatform().name("registry-writer").daemon(true).start(this::run);
     }
 
-    public CompletableFuture<SubmitResult> submit(SignedTransaction stx, byte[] canonical) {
+    /** Queues a transaction; {@code verified} when its signature was already checked against the signer's key. */
+    public CompletableFuture<SubmitResult> submit(SignedTransaction stx, byte[] canonical, boolean verified) {
         var future = new CompletableFuture<SubmitResult>();
         if (closing) {
             future.completeExceptionally(ZosException.unavailable("the registry is closed", null));
             return future;
         }
-        queue.add(new Pending(stx, canonical, future));
+        queue.add(new Pending(stx, canonical, verified, future));
         return future;
     }
 
@@ -108,7 +110,7 @@ public final class GroupCommitter implements AutoCloseable {
             State txState = batchState.fork();
             long id;
             try {
-                id = TxRules.apply(txState, p.stx.tx(), p.canonical, p.stx.signature());
+                id = TxRules.apply(txState, p.stx.tx(), p.canonical, p.stx.signature(), p.verified);
             } catch (ZosException e) {
                 p.future.completeExceptionally(e);
                 continue;

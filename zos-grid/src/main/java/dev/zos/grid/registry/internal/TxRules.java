@@ -34,9 +34,18 @@ public final class TxRules {
 
     /** Checks the signature and nonce, applies the body, and returns the id it assigned (0 when none). */
     public static long apply(State s, Transaction tx, byte[] canonical, byte[] signature) {
+        return apply(s, tx, canonical, signature, false);
+    }
+
+    /**
+     * As {@link #apply(State, Transaction, byte[], byte[])}; {@code signatureVerified} skips the ed25519 check
+     * when the caller already verified it against the signer's registered key (keys never change once
+     * registered, so that check stays true).
+     */
+    public static long apply(State s, Transaction tx, byte[] canonical, byte[] signature, boolean signatureVerified) {
         long actor;
         if (tx.body() instanceof TxBody.TwinCreate create) {
-            if (!Ed25519.verify(Checks.unhex(create.publicKey()), canonical, signature)) {
+            if (!signatureVerified && !Ed25519.verify(Checks.unhex(create.publicKey()), canonical, signature)) {
                 throw ZosException.forbidden("signature does not verify with the public key being registered");
             }
             if (s.twinByKey.get(create.publicKey()) != null) {
@@ -52,7 +61,7 @@ public final class TxRules {
         if (signer == null) {
             throw ZosException.forbidden("signer twin " + tx.signer() + " is not registered");
         }
-        if (!Ed25519.verify(Checks.unhex(signer.publicKey()), canonical, signature)) {
+        if (!signatureVerified && !Ed25519.verify(Checks.unhex(signer.publicKey()), canonical, signature)) {
             throw ZosException.forbidden("signature does not verify with the key of twin " + tx.signer());
         }
         long last = s.lastNonce(tx.signer());
@@ -144,6 +153,30 @@ public final class TxRules {
         };
         s.nonces.put(tx.signer(), tx.nonce());
         return id;
+    }
+
+    /**
+     * Verifies a signature ahead of the writer, where possible: returns true when it verifies against the
+     * key the transaction names (twin.create) or the signer's registered key, throws FORBIDDEN when it does
+     * not, and returns false when the signer is not registered yet (the writer then decides).
+     */
+    public static boolean preVerify(State committed, Transaction tx, byte[] canonical, byte[] signature) {
+        String key;
+        if (tx.body() instanceof TxBody.TwinCreate create) {
+            key = create.publicKey();
+        } else {
+            Twin signer = committed.twin(tx.signer());
+            if (signer == null) {
+                return false;
+            }
+            key = signer.publicKey();
+        }
+        if (!Ed25519.verify(Checks.unhex(key), canonical, signature)) {
+            throw ZosException.forbidden(tx.signer() == 0
+                    ? "signature does not verify with the public key being registered"
+                    : "signature does not verify with the key of twin " + tx.signer());
+        }
+        return true;
     }
 
     private static long farmCreate(State s, Transaction tx, TxBody.FarmCreate b) {
