@@ -10,11 +10,14 @@ import dev.zos.grid.registry.model.Farm;
 import dev.zos.grid.registry.model.NameContract;
 import dev.zos.grid.registry.model.NodeContract;
 import dev.zos.grid.registry.model.Twin;
+import dev.zos.grid.registry.store.LogEntry;
 import dev.zos.grid.registry.store.RegistryStore;
 import dev.zos.grid.registry.store.RegistryStores;
 import dev.zos.grid.registry.tx.SignedTransaction;
 
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -98,9 +101,10 @@ public final class Registry implements AutoCloseable {
                     + " transaction: its timestamp is " + skew + " s from the registry clock (limit "
                     + options.maxClockSkew().toSeconds() + " s); check the client's clock"));
         }
-        byte[] canonical = stx.tx().canonicalBytes();
+        byte[] canonical;
         boolean verified;
         try {
+            canonical = stx.tx().canonicalBytes();
             // signatures are checked here, on the submitter's thread, so the single writer does not do it
             verified = TxRules.preVerify(state, stx.tx(), canonical, stx.signature());
         } catch (ZosException e) {
@@ -135,6 +139,36 @@ public final class Registry implements AutoCloseable {
 
     public Optional<Twin> twin(long id) {
         return read(() -> Optional.ofNullable(state.twin(id)));
+    }
+
+    /** Twins in id order. */
+    public Page<Twin> twins(Paging paging) {
+        return read(() -> {
+            var all = state.allTwins();
+            var items = all.stream().skip((long) (paging.page() - 1) * paging.size()).limit(paging.size()).toList();
+            return new Page<>(items, all.size(), paging.page(), paging.size());
+        });
+    }
+
+    /**
+     * Up to {@code limit} durable log entries from index {@code from}, so that anyone can re-check the chain
+     * and the signatures and replay the state themselves.
+     */
+    public List<LogEntry> log(long from, int limit) {
+        if (from < 1 || limit < 1 || limit > Paging.MAX_SIZE) {
+            throw ZosException.invalid("log from must be ≥ 1 and limit 1.." + Paging.MAX_SIZE);
+        }
+        long to = Math.min(committer.head(), from + limit - 1);
+        var out = new ArrayList<LogEntry>();
+        if (to >= from) {
+            store.readLog(from, to, out::add);
+        }
+        return out;
+    }
+
+    /** The index of the last durable log entry (0 when empty). */
+    public long head() {
+        return committer.head();
     }
 
     public Optional<Twin> twinByPublicKey(byte[] publicKey) {

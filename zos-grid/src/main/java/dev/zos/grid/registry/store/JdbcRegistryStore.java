@@ -34,11 +34,12 @@ abstract class JdbcRegistryStore implements RegistryStore {
     }
 
     @Override
-    public synchronized void readLog(long from, Consumer<LogEntry> visitor) {
+    public synchronized void readLog(long from, long to, Consumer<LogEntry> visitor) {
         try (var ps = connection.prepareStatement(
-                "SELECT idx, prev_hash, tx, signature, hash FROM registry_log WHERE idx >= ? ORDER BY idx")) {
+                "SELECT idx, prev_hash, tx, signature, hash FROM registry_log WHERE idx >= ? AND idx <= ? ORDER BY idx")) {
             ps.setFetchSize(1000);
             ps.setLong(1, from);
+            ps.setLong(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     visitor.accept(new LogEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4),

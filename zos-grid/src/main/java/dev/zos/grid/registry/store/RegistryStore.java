@@ -14,7 +14,12 @@ public interface RegistryStore extends AutoCloseable {
     String describe();
 
     /** Visits the log entries with index ≥ {@code from}, in order. */
-    void readLog(long from, Consumer<LogEntry> visitor);
+    default void readLog(long from, Consumer<LogEntry> visitor) {
+        readLog(from, Long.MAX_VALUE, visitor);
+    }
+
+    /** Visits the log entries with {@code from ≤ index ≤ to}, in order. */
+    void readLog(long from, long to, Consumer<LogEntry> visitor);
 
     /** The index of the last log entry, 0 when the log is empty. */
     long head();
