@@ -1,7 +1,17 @@
 package dev.zos.grid.server;
 
 import dev.zos.grid.http.Http;
+import dev.zos.grid.registry.Registry;
+import dev.zos.grid.registry.RegistryOptions;
+import dev.zos.grid.relay.LocalSwitch;
+import dev.zos.grid.relay.RedisSwitch;
+import dev.zos.grid.relay.Relay;
+import dev.zos.grid.relay.RelayHttp;
+import dev.zos.grid.relay.RelayOptions;
+import dev.zos.grid.relay.Switch;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.pathmap.PathSpec;
@@ -12,30 +22,66 @@ import org.eclipse.jetty.http.pathmap.PathSpec;
  */
 public final class GridService implements AutoCloseable {
     private final GridConfig config;
+    private final Registry registry;
+    private final Relay relay;
     private final GridServer server;
 
-    private GridService(GridConfig config, GridServer server) {
+    private GridService(GridConfig config, Registry registry, Relay relay, GridServer server) {
         this.config = config;
+        this.registry = registry;
+        this.relay = relay;
         this.server = server;
     }
 
     public static GridService start(GridConfig config) throws Exception {
+        return start(config, RelayOptions.defaults(), Clock.systemUTC());
+    }
+
+    public static GridService start(GridConfig config, RelayOptions relayOptions, Clock clock) throws Exception {
         Files.createDirectories(config.dataDir());
-        List<GridServer.Route> routes = GridServer.routes(
-                new GridServer.Route(PathSpec.from("/health"), Http.handler((req, resp, cb) -> {
-                    Http.json(resp, cb, 200, Map.of("status", "ok"));
-                    return true;
-                })),
-                new GridServer.Route(PathSpec.from("/version"), Http.handler((req, resp, cb) -> {
-                    Http.json(resp, cb, 200, Map.of("version", version()));
-                    return true;
-                })));
-        var server = new GridServer(config.listen(), routes).start();
-        return new GridService(config, server);
+        Registry registry = Registry.open(registryLocation(config),
+                RegistryOptions.defaults().withClock(clock).withReportInterval(config.reportInterval()));
+        Relay relay = null;
+        try {
+            Switch sw = config.relayRedisUrl() == null
+                    ? new LocalSwitch(relayOptions, clock)
+                    : new RedisSwitch(config.relayRedisUrl(), relayOptions, clock);
+            relay = new Relay(new RegistryTwinDirectory(registry), sw, relayOptions, clock);
+            List<GridServer.Route> routes = new ArrayList<>();
+            routes.add(RelayHttp.metrics(relay));
+            routes.add(new GridServer.Route(PathSpec.from("/health"), Http.handler((req, resp, cb) -> {
+                Http.json(resp, cb, 200, Map.of("status", "ok"));
+                return true;
+            })));
+            routes.add(new GridServer.Route(PathSpec.from("/version"), Http.handler((req, resp, cb) -> {
+                Http.json(resp, cb, 200, Map.of("version", version()));
+                return true;
+            })));
+            var server = new GridServer(config.listen(), routes, List.of(RelayHttp.upgrade(relay))).start();
+            return new GridService(config, registry, relay, server);
+        } catch (Exception | Error e) {
+            if (relay != null) {
+                relay.close();
+            }
+            registry.close();
+            throw e;
+        }
+    }
+
+    static String registryLocation(GridConfig config) {
+        return config.registryUrl() != null ? config.registryUrl() : config.dataDir().resolve("registry.db").toString();
     }
 
     public GridServer server() {
         return server;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public Relay relay() {
+        return relay;
     }
 
     public GridConfig config() {
@@ -43,7 +89,7 @@ public final class GridService implements AutoCloseable {
     }
 
     public String registryDescription() {
-        return config.registryUrl() == null ? "sqlite:" + config.dataDir().resolve("registry.db") : redact(config.registryUrl());
+        return redact(config.registryUrl() == null ? "sqlite:" + registryLocation(config) : config.registryUrl());
     }
 
     static String version() {
@@ -58,6 +104,11 @@ public final class GridService implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            relay.close();
+            registry.close();
+        }
     }
 }
