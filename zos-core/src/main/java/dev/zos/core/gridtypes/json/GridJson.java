@@ -1,5 +1,7 @@
 package dev.zos.core.gridtypes.json;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -48,7 +50,9 @@ public final class GridJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // a null inside a list or map is refused where it is, so the error names its path
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     }
 
     /** The wire mapper; shared and thread-safe, do not reconfigure. */

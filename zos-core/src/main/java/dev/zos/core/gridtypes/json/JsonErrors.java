@@ -3,6 +3,7 @@ package dev.zos.core.gridtypes.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.zos.core.ZosException;
 import java.util.TreeSet;
@@ -47,6 +48,9 @@ final class JsonErrors {
             var known = u.getKnownPropertyIds() == null ? new TreeSet<String>()
                     : u.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
             return "unknown key '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known keys: " + String.join(", ", known));
+        }
+        if (e instanceof InvalidNullException) {
+            return "null is not allowed here";
         }
         // a creator or compact constructor refused the value: its own message is the clearest
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
