@@ -68,7 +68,7 @@ class DeploymentProperties {
         assertThat(SignatureVerifier.verify(tampered, KEYS).valid()).isFalse();
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void jsonAndYamlRoundTripsKeepTheHash(@ForAll("deployments") Deployment d) {
         var json = GridJson.fromJson(GridJson.toJson(d));
         assertThat(json).isEqualTo(d);
