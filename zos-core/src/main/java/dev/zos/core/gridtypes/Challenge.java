@@ -3,7 +3,11 @@ package dev.zos.core.gridtypes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The text a deployment's hash is taken over, built the way ThreeFold's Go code writes it with
@@ -13,6 +17,25 @@ import java.util.HexFormat;
  */
 public final class Challenge {
     private final StringBuilder out = new StringBuilder();
+    private final List<String> labels = new ArrayList<>();
+    private final List<Integer> starts = new ArrayList<>();
+
+    /** Starts a labelled part, so {@link #parts()} can show which text came from where. */
+    public Challenge mark(String label) {
+        labels.add(label);
+        starts.add(out.length());
+        return this;
+    }
+
+    /** The text cut at each {@link #mark(String)}, in order: what {@code hash --explain} shows. */
+    public Map<String, String> parts() {
+        var parts = new LinkedHashMap<String, String>();
+        for (int i = 0; i < labels.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : out.length();
+            parts.put(labels.get(i), out.substring(starts.get(i), end));
+        }
+        return parts;
+    }
 
     /** Go {@code %d}. */
     public Challenge d(long value) {

@@ -1,6 +1,7 @@
 package dev.zos.core.gridtypes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public record Deployment(
         @JsonProperty("contract_id") long contractId,
         @JsonProperty("metadata") String metadata,
         @JsonProperty("description") String description,
-        @JsonProperty("expiration") long expiration,
+        @JsonProperty("expiration") @JsonDeserialize(using = TimestampDeserializer.class) long expiration,
         @JsonProperty("signature_requirement") SignatureRequirement signatureRequirement,
         @JsonProperty("workloads") List<Workload> workloads) {
 
@@ -66,8 +67,12 @@ public record Deployment(
      */
     public Challenge challenge() {
         var c = new Challenge();
-        c.d(version).d(twinId).s(metadata).s(description).d(expiration);
-        workloads.forEach(w -> w.challenge(c));
+        c.mark("deployment").d(version).d(twinId).s(metadata).s(description).d(expiration);
+        for (int i = 0; i < workloads.size(); i++) {
+            c.mark("workloads[" + i + "] " + workloads.get(i).name());
+            workloads.get(i).challenge(c);
+        }
+        c.mark("signature_requirement");
         signatureRequirement.challenge(c);
         return c;
     }

@@ -1,6 +1,7 @@
 package dev.zos.core.gridtypes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * and kept as raw JSON.
  */
 public record Result(
-        @JsonProperty("created") long created,
+        @JsonProperty("created") @JsonDeserialize(using = TimestampDeserializer.class) long created,
         @JsonProperty("state") ResultState state,
         @JsonProperty("message") String message,
         @JsonProperty("data") JsonNode data) {

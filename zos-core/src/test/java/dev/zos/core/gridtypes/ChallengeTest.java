@@ -124,6 +124,9 @@ class ChallengeTest {
         assertThat(d.challenge().text()).isEqualTo("0" + "7" + "" + "" + "0" + "0d1zmount" + "1024" + "7true1" + "1");
         // printf '%s' '0700d1zmount10247true11' | md5sum
         assertThat(d.challengeHashHex()).isEqualTo("7e75882ea359fdf39a42fecf496bdb39");
+        assertThat(d.challenge().parts()).containsExactly(
+                Map.entry("deployment", "070"), Map.entry("workloads[0] d1", "0d1zmount1024"),
+                Map.entry("signature_requirement", "7true11"));
         assertThat(d.withContractId(991).challengeHashHex()).isEqualTo("7e75882ea359fdf39a42fecf496bdb39");
         var signed = dev.zos.core.gridtypes.sign.DeploymentSigner.sign(d, 7, Samples.key(1));
         assertThat(signed.challengeHashHex()).isEqualTo("7e75882ea359fdf39a42fecf496bdb39");

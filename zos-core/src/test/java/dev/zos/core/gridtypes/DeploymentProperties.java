@@ -42,7 +42,7 @@ class DeploymentProperties {
     }
 
     /** Flipping any bit of the wire JSON either is refused with a ZosException, or fails verification, or did not touch a hashed field. */
-    @Property(tries = 200)
+    @Property(tries = 120)
     void anyBitFlipOfTheJsonIsCaught(@ForAll @IntRange(min = 0, max = 1 << 20) int where, @ForAll @IntRange(min = 0, max = 7) int bit) {
         byte[] flipped = SIGNED_JSON.clone();
         int at = where % flipped.length;
@@ -58,7 +58,7 @@ class DeploymentProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void anyBitFlipOfTheSignatureFailsVerification(@ForAll @IntRange(min = 0, max = 511) int bit) {
         var sig = SIGNED.signatureRequirement().signatures().getFirst();
         byte[] raw = HexFormat.of().parseHex(sig.signature());
@@ -68,7 +68,7 @@ class DeploymentProperties {
         assertThat(SignatureVerifier.verify(tampered, KEYS).valid()).isFalse();
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void jsonAndYamlRoundTripsKeepTheHash(@ForAll("deployments") Deployment d) {
         var json = GridJson.fromJson(GridJson.toJson(d));
         assertThat(json).isEqualTo(d);
@@ -78,7 +78,7 @@ class DeploymentProperties {
     }
 
     /** Cutting our YAML anywhere, or flipping a bit in it, never escapes as anything but a ZosException. */
-    @Property(tries = 150)
+    @Property(tries = 80)
     void brokenYamlOnlyThrowsZosException(@ForAll @IntRange(min = 0, max = 1 << 20) int where, @ForAll @IntRange(min = 0, max = 7) int bit) {
         byte[] yaml = GridJson.toYaml(SIGNED).getBytes(StandardCharsets.UTF_8);
         int at = where % yaml.length;

@@ -66,6 +66,17 @@ class ReadingTest {
     }
 
     @Test
+    void timestampsAcceptUnixSecondsOrRfc3339LikeGo() {
+        var d = GridJson.fromJson("{\"expiration\":\"2021-01-01T00:00:00Z\",\"workloads\":[{\"name\":\"d\",\"type\":\"zmount\","
+                + "\"data\":{\"size\":1},\"result\":{\"created\":\"2021-01-01T01:00:00+01:00\",\"state\":\"ok\"}}]}");
+        assertThat(d.expiration()).isEqualTo(1609459200L);
+        assertThat(d.workloads().getFirst().result().created()).isEqualTo(1609459200L);
+        assertThat(GridJson.toJson(d)).contains("\"expiration\":1609459200");
+        assertThatThrownBy(() -> GridJson.fromJson("{\"expiration\":\"tomorrow\"}"))
+                .hasMessageContaining("expiration: unknown timestamp format 'tomorrow'");
+    }
+
+    @Test
     void readsFilesByExtensionOrContent() throws IOException {
         var json = dir.resolve("dep");
         Files.writeString(json, GridJson.toJson(Samples.everyType()));
