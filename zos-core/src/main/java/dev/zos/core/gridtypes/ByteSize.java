@@ -1,5 +1,6 @@
 package dev.zos.core.gridtypes;
 
+import dev.zos.core.ZosException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,21 +29,21 @@ public final class ByteSize {
     private ByteSize() {
     }
 
-    /** Bytes for {@code text}; IllegalArgumentException with a one-line reason otherwise. */
+    /** Bytes for {@code text}; ZosException (INVALID) with a one-line reason otherwise. */
     public static long parse(String text) {
         var m = FORM.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid size '" + text + "': " + HELP);
+            throw ZosException.invalid("invalid size '" + text + "': " + HELP);
         }
         Long unit = m.group(2).isEmpty() ? Long.valueOf(1) : UNITS.get(m.group(2));
         if (unit == null) {
-            throw new IllegalArgumentException("invalid size '" + text + "': unknown unit '" + m.group(2) + "'; " + HELP);
+            throw ZosException.invalid("invalid size '" + text + "': unknown unit '" + m.group(2) + "'; " + HELP);
         }
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit));
         try {
             return bytes.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("invalid size '" + text + "': not a whole number of bytes or too large");
+            throw ZosException.invalid("invalid size '" + text + "': not a whole number of bytes or too large");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.zos.core.gridtypes;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.zos.core.ZosException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -29,7 +30,7 @@ public final class HexBytes {
         try {
             return new HexBytes(HexFormat.of().parseHex(hex));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a hex string: '" + hex + "'");
+            throw ZosException.invalid("not a hex string: '" + hex + "'");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.zos.core.gridtypes;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.zos.core.ZosException;
 
 /**
  * An address with a prefix length (zos {@code gridtypes.IPNet}). Like Go, the host part is kept
@@ -24,12 +25,12 @@ public record IpNet(String text) {
         int slash = s.lastIndexOf('/');
         String prefix = slash < 0 ? "" : s.substring(slash + 1);
         if (slash < 0 || prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("not a CIDR (address/prefix): '" + s + "'");
+            throw ZosException.invalid("not a CIDR (address/prefix): '" + s + "'");
         }
         byte[] ip = IpText.parse(s.substring(0, slash));
         int bits = Integer.parseInt(prefix);
         if (bits > ip.length * 8) {
-            throw new IllegalArgumentException("prefix /" + bits + " is too long in '" + s + "'");
+            throw ZosException.invalid("prefix /" + bits + " is too long in '" + s + "'");
         }
         if (IpText.mappedV4(ip)) {
             // Go shows an IPv4-mapped network as IPv4 and keeps only the mask's last 32 bits

@@ -1,5 +1,7 @@
 package dev.zos.core.gridtypes;
 
+import dev.zos.core.ZosException;
+
 /**
  * Parses IP literals as strictly as Go's {@code net.ParseIP} (no leading zeros in IPv4, no zones,
  * never a host name lookup) and prints them as Go's {@code IP.String()} does, because that text is
@@ -16,7 +18,7 @@ final class IpText {
         }
         byte[] v4 = parseV4(s);
         if (v4 == null) {
-            throw new IllegalArgumentException("not an IP address: '" + s + "'");
+            throw ZosException.invalid("not an IP address: '" + s + "'");
         }
         return v4;
     }
@@ -43,7 +45,7 @@ final class IpText {
     }
 
     private static byte[] parseV6(String s) {
-        IllegalArgumentException bad = new IllegalArgumentException("not an IP address: '" + s + "'");
+        ZosException bad = ZosException.invalid("not an IP address: '" + s + "'");
         int gap = s.indexOf("::");
         if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
             throw bad;
@@ -70,7 +72,7 @@ final class IpText {
     }
 
     /** 16-bit groups; a trailing dotted IPv4 counts as two groups. */
-    private static int[] groups(String part, IllegalArgumentException bad) {
+    private static int[] groups(String part, ZosException bad) {
         if (part.isEmpty()) {
             return new int[0];
         }

@@ -2,6 +2,7 @@ package dev.zos.core.gridtypes;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.zos.core.ZosException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ public enum ResultState {
     public static ResultState of(String wire) {
         String w = wire == null ? "" : wire;
         return Arrays.stream(values()).filter(s -> s.wire.equals(w)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown state '" + w + "'; known: "
+                .orElseThrow(() -> ZosException.invalid("unknown state '" + w + "'; known: "
                         + Arrays.stream(values()).skip(1).map(ResultState::wire).collect(Collectors.joining(", "))));
     }
 

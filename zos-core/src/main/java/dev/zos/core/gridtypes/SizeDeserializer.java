@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.zos.core.ZosException;
 import java.io.IOException;
 
 /**
@@ -30,7 +31,7 @@ public final class SizeDeserializer extends StdDeserializer<Long> {
         if (token == JsonToken.VALUE_STRING && Boolean.TRUE.equals(ctxt.getAttribute(HUMAN_SIZES))) {
             try {
                 return ByteSize.parse(p.getText());
-            } catch (IllegalArgumentException e) {
+            } catch (ZosException e) {
                 throw InvalidFormatException.from(p, e.getMessage(), p.getText(), Long.class);
             }
         }

@@ -1,5 +1,6 @@
 package dev.zos.core.gridtypes.workload;
 
+import dev.zos.core.ZosException;
 import dev.zos.core.gridtypes.FieldPath;
 import java.net.InetAddress;
 import java.net.URI;
@@ -61,7 +62,7 @@ final class GatewayBackends {
         try {
             dev.zos.core.gridtypes.IpAddress.parse(host);
             return host.isEmpty() ? null : InetAddress.getByName(host);
-        } catch (IllegalArgumentException | UnknownHostException e) {
+        } catch (ZosException | UnknownHostException e) {
             return null;
         }
     }
