@@ -57,9 +57,12 @@ public record Workload(
         return data.capacity();
     }
 
-    /** version, name, type, metadata, description, then the data's own part. */
+    /**
+     * version, type, metadata, description, then the data's own part. The name is NOT hashed: ThreeFold's
+     * Go node (pkg/gridtypes/workload.go) leaves it out, and nodes compare this hash with the contract's.
+     */
     void challenge(Challenge c) {
-        c.d(version).s(name).s(type).s(metadata).s(description);
+        c.d(version).s(type).s(metadata).s(description);
         data.challenge(c);
     }
 }

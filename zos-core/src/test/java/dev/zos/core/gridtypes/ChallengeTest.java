@@ -120,16 +120,16 @@ class ChallengeTest {
     @Test
     void deploymentWritesHeaderWorkloadsThenRequirementButNotContractOrSignatures() {
         var d = Deployment.create(7, List.of(Workload.of("d1", new ZMount(1024))));
-        // version twin metadata description expiration | wl: version name type metadata description size | req: twin required weight | weight_required style
-        assertThat(d.challenge().text()).isEqualTo("0" + "7" + "" + "" + "0" + "0d1zmount" + "1024" + "7true1" + "1");
-        // printf '%s' '0700d1zmount10247true11' | md5sum
-        assertThat(d.challengeHashHex()).isEqualTo("7e75882ea359fdf39a42fecf496bdb39");
+        // version twin metadata description expiration | wl: version type metadata description size (no name, as in Go) | req: twin required weight | weight_required style
+        assertThat(d.challenge().text()).isEqualTo("0" + "7" + "" + "" + "0" + "0zmount" + "1024" + "7true1" + "1");
+        // printf '%s' '0700zmount10247true11' | md5sum
+        assertThat(d.challengeHashHex()).isEqualTo("a4284f85f7c98d2855808fdd439ae832");
         assertThat(d.challenge().parts()).containsExactly(
-                Map.entry("deployment", "070"), Map.entry("workloads[0] d1", "0d1zmount1024"),
+                Map.entry("deployment", "070"), Map.entry("workloads[0] d1", "0zmount1024"),
                 Map.entry("signature_requirement", "7true11"));
-        assertThat(d.withContractId(991).challengeHashHex()).isEqualTo("7e75882ea359fdf39a42fecf496bdb39");
+        assertThat(d.withContractId(991).challengeHashHex()).isEqualTo("a4284f85f7c98d2855808fdd439ae832");
         var signed = dev.zos.core.gridtypes.sign.DeploymentSigner.sign(d, 7, Samples.key(1));
-        assertThat(signed.challengeHashHex()).isEqualTo("7e75882ea359fdf39a42fecf496bdb39");
+        assertThat(signed.challengeHashHex()).isEqualTo("a4284f85f7c98d2855808fdd439ae832");
     }
 
     @Test
@@ -137,9 +137,9 @@ class ChallengeTest {
         var d = Deployment.create(7, List.of(Workload.of("d1", new ZMount(1024))));
         var polka = d.withSignatureRequirement(new SignatureRequirement(d.signatureRequirement().requests(), 1,
                 List.of(), SignatureRequirement.STYLE_POLKA_WALLET));
-        assertThat(polka.challenge().text()).isEqualTo("0700d1zmount10247true11polka-wallet");
-        // printf '%s' '0700d1zmount10247true11polka-wallet' | md5sum
-        assertThat(polka.challengeHashHex()).isEqualTo("7f5a87d6e8c0b89008ce2180615fba8d");
+        assertThat(polka.challenge().text()).isEqualTo("0700zmount10247true11polka-wallet");
+        // printf '%s' '0700zmount10247true11polka-wallet' | md5sum
+        assertThat(polka.challengeHashHex()).isEqualTo("1d066cf9c379f2792cf8aadc6660d00e");
     }
 
     @Test
@@ -150,20 +150,20 @@ class ChallengeTest {
         var d = new Deployment(3, 1, 5, "meta", " desc", -5,
                 new SignatureRequirement(List.of(), 0, List.of(), ""), List.of(Workload.of("vm", vm)));
         assertThat(d.challenge().text()).isEqualTo(
-                "3" + "1" + "meta" + " desc" + "-5" + "0vm" + "zmachine" + "flist" + "" + "false" + "n1" + "2001:db8::1001"
+                "3" + "1" + "meta" + " desc" + "-5" + "0" + "zmachine" + "flist" + "" + "false" + "n1" + "2001:db8::1001"
                         + "0" + "1" + "0" + "" + "cpu=1" + "mem=[0-9]" + "0");
-        // printf '%s' '31meta desc-50vmzmachineflistfalsen12001:db8::1001010cpu=1mem=[0-9]0' | md5sum -> 94f4981fd73fbf35438846079ad1d90c
+        // printf '%s' '31meta desc-50zmachineflistfalsen12001:db8::1001010cpu=1mem=[0-9]0' | md5sum -> cc247275bb79a9d6f3a5667f928c2a98
         assertThat(d.challengeHashHex()).isEqualTo(HASH_HEADER_CASE);
     }
 
-    static final String HASH_HEADER_CASE = "94f4981fd73fbf35438846079ad1d90c";
+    static final String HASH_HEADER_CASE = "cc247275bb79a9d6f3a5667f928c2a98";
 
     @Test
     void everyTypeDeploymentMatchesIndependentMd5() {
         var d = Samples.everyType();
-        assertThat(d.challenge().text()).startsWith("042{\"type\":\"vm\"}every type" + "00net1network");
-        assertThat(d.challenge().text()).endsWith("0logs1zlogsvm1wss://logs.example.com/vm1" + "42true1" + "1");
+        assertThat(d.challenge().text()).startsWith("042{\"type\":\"vm\"}every type" + "00network");
+        assertThat(d.challenge().text()).endsWith("0zlogsvm1wss://logs.example.com/vm1" + "42true1" + "1");
         // printf '%s' "$(challenge text printed by the test)" | md5sum
-        assertThat(d.challengeHashHex()).isEqualTo("7f6af8182963b7afb849536cd0935504");
+        assertThat(d.challengeHashHex()).isEqualTo("4b77a799cbc01ea02bcfdce73bced8c4");
     }
 }

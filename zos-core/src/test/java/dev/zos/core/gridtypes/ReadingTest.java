@@ -58,10 +58,10 @@ class ReadingTest {
         assertThat(d.workload("disk").orElseThrow().result().state()).isEqualTo(ResultState.OK);
         assertThat(d.workload("disk").orElseThrow().result().data().path("volume_id").asText()).isEqualTo("1-1234-disk");
         assertThat(d.challenge().text()).isEqualTo("3" + "1" + "meta" + "" + "0"
-                + "0disk" + "zmount" + "" + "" + "1073741824"
-                + "3vm" + "zmachine" + "" + "" + "https://hub.grid.tf/x.flist" + "" + "true" + "net" + "10.1.3.2"
+                + "0" + "zmount" + "" + "" + "1073741824"
+                + "3" + "zmachine" + "" + "" + "https://hub.grid.tf/x.flist" + "" + "true" + "net" + "10.1.3.2"
                 + "net" + "a1b2c3d4e5f6" + "0" + "1" + "1073741824" + "disk" + "/mnt" + "/init.sh"
-                + "0ip" + "ip" + "" + "" + "truefalse"
+                + "0" + "ip" + "" + "" + "truefalse"
                 + "1true1" + "1");
     }
 
