@@ -3,11 +3,12 @@ package dev.zos.cli;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
 import dev.zos.cli.kit.RootCommand;
+import dev.zos.cli.deployment.DeploymentCommand;
 import dev.zos.cli.identity.IdentityCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos", description = "Keep an identity, find capacity and deploy signed workloads on a Zero-OS grid.",
-        subcommands = {IdentityCommand.class})
+        subcommands = {IdentityCommand.class, DeploymentCommand.class})
 public final class ZosMain extends RootCommand {
 
     ZosMain(CliContext context) {
