@@ -20,9 +20,17 @@ public final class EnvelopeSigning {
     /**
      * Checks the envelope's signature against the source twin's ed25519 public key.
      *
-     * @throws RmbException BAD_SIGNATURE when unsigned, malformed, sr25519, or not matching
+     * @throws RmbException BAD_SIGNATURE when unsigned, malformed, sr25519, or not matching;
+     *                      INVALID_MESSAGE when it is not a request, response or error
      */
     public static void verify(Envelope env, byte[] publicKey) {
+        switch (env.getMessageCase()) {
+            case REQUEST, RESPONSE, ERROR -> {
+            }
+            // pings go to the relay unsigned; a "signed" one would only be a re-labelled envelope
+            default -> throw new RmbException(ErrorCode.INVALID_MESSAGE, "envelope " + env.getUid() + " is a "
+                    + env.getMessageCase() + ", which peers do not accept signed");
+        }
         if (!env.hasSignature()) {
             throw new RmbException(ErrorCode.BAD_SIGNATURE, "envelope " + env.getUid() + " is not signed");
         }
