@@ -24,7 +24,7 @@ class EnvelopeCodecTest {
 
     @Test
     void truncatedInsideAFieldIsInvalidProtobuf() {
-        byte[] cut = Arrays.copyOf(ENV.toByteArray(), 10);
+        byte[] cut = Arrays.copyOf(ENV.toByteArray(), ENV.getSerializedSize() - 3); // inside the payload
         assertThatThrownBy(() -> EnvelopeCodec.parse(cut)).isInstanceOf(RmbException.class)
                 .hasMessageContaining("not valid protobuf")
                 .satisfies(e -> assertThat(((ZosException) e).kind()).isEqualTo(ZosException.Kind.INVALID));
