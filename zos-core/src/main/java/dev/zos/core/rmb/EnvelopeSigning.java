@@ -39,6 +39,20 @@ public final class EnvelopeSigning {
     }
 
     /**
+     * {@link #verify} plus the rule that the envelope names its payload schema. The upstream challenge
+     * concatenates fields without separators, so a one-bit change of a field tag can move the schema
+     * text into the adjacent federation or payload field and leave the challenge, hence the signature,
+     * intact. ThreeFold's Go peer and this project's peer always set a schema, so peers require it and
+     * close that gap; a relay, which forwards whatever twins send, uses {@link #verify}.
+     */
+    public static void verifyStrict(Envelope env, byte[] publicKey) {
+        verify(env, publicKey);
+        if (!env.hasSchema() || env.getSchema().isEmpty()) {
+            throw new RmbException(ErrorCode.INVALID_MESSAGE, "envelope " + env.getUid() + " has no schema");
+        }
+    }
+
+    /**
      * True for an error the relay itself generated: it comes from twin 0 (or no source) and is unsigned.
      * Peers accept such envelopes without a signature and nothing else.
      */

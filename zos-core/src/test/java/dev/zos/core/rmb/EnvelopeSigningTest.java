@@ -93,4 +93,18 @@ class EnvelopeSigningTest {
         assertThat(EnvelopeSigning.isRelayError(REQUEST.toBuilder()
                 .setSource(Address.newBuilder().setTwin(0)).build())).isFalse();
     }
+
+    /**
+     * The upstream challenge has no separators: moving the schema text into the (absent) federation
+     * field keeps the signature valid. Peers therefore require a schema (verifyStrict).
+     */
+    @Test
+    void schemaMovedIntoFederationIsCaughtOnlyByTheStrictCheck() {
+        var signed = EnvelopeSigning.sign(REQUEST.toBuilder().setSchema("application/json").build(), TestTwins.key(1));
+        var moved = signed.toBuilder().clearSchema().setFederation("application/json").build();
+        EnvelopeSigning.verify(moved, TestTwins.key(1).publicKey());
+        assertThatThrownBy(() -> EnvelopeSigning.verifyStrict(moved, TestTwins.key(1).publicKey()))
+                .hasMessageContaining("has no schema");
+        EnvelopeSigning.verifyStrict(signed, TestTwins.key(1).publicKey());
+    }
 }

@@ -218,7 +218,8 @@ class RmbPeerTest {
         var forged = EnvelopeSigning.sign(Envelope.newBuilder().setUid("forged-1")
                 .setTimestamp(Instant.now().getEpochSecond()).setExpiration(60)
                 .setSource(Address.newBuilder().setTwin((int) ALICE)).setDestination(Address.newBuilder().setTwin((int) BOB))
-                .setRequest(Request.newBuilder().setCommand("echo")).setPlain(ByteString.copyFromUtf8("x"))
+                .setRequest(Request.newBuilder().setCommand("echo")).setSchema("application/json")
+                .setPlain(ByteString.copyFromUtf8("x"))
                 .build(), TestTwins.key(9));
         relay.inject(BOB, forged.toByteArray());
         relay.inject(BOB, new byte[] {1, 2, 3});
@@ -235,7 +236,8 @@ class RmbPeerTest {
         var old = EnvelopeSigning.sign(Envelope.newBuilder().setUid("old-1")
                 .setTimestamp(Instant.now().getEpochSecond() - 120).setExpiration(60)
                 .setSource(Address.newBuilder().setTwin((int) ALICE)).setDestination(Address.newBuilder().setTwin((int) BOB))
-                .setRequest(Request.newBuilder().setCommand("echo")).build(), TestTwins.key(1));
+                .setRequest(Request.newBuilder().setCommand("echo")).setSchema("application/json").build(),
+                TestTwins.key(1));
         relay.inject(BOB, old.toByteArray());
         await(() -> errorFromBob("old-1").isPresent(), "bob answers the expired request with an error");
         assertThat(errorFromBob("old-1").orElseThrow().getError().getCode()).isEqualTo(102);
