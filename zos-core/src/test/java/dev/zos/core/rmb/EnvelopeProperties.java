@@ -36,7 +36,7 @@ class EnvelopeProperties {
      * Optional strings and payloads are generated non-empty, because the upstream challenge cannot tell
      * an empty value from an absent one (see ChallengeTest), and a schema is always set, as peers require.
      */
-    @Property(tries = 400)
+    @Property(tries = 300)
     void anySingleBitFlipFailsParsingOrVerification(@ForAll("envelopes") Envelope unsigned,
                                                      @ForAll("fractions") double where) {
         var signed = EnvelopeSigning.sign(unsigned.hasSchema() ? unsigned
