@@ -20,14 +20,36 @@ public final class EnvelopeSigning {
     /**
      * Checks the envelope's signature against the source twin's ed25519 public key.
      *
-     * @throws RmbException BAD_SIGNATURE when unsigned, malformed, sr25519, or not matching
+     * @throws RmbException BAD_SIGNATURE when unsigned, malformed, sr25519, or not matching;
+     *                      INVALID_MESSAGE when it is not a request, response or error
      */
     public static void verify(Envelope env, byte[] publicKey) {
+        switch (env.getMessageCase()) {
+            case REQUEST, RESPONSE, ERROR -> {
+            }
+            // pings go to the relay unsigned; a "signed" one would only be a re-labelled envelope
+            default -> throw new RmbException(ErrorCode.INVALID_MESSAGE, "envelope " + env.getUid() + " is a "
+                    + env.getMessageCase() + ", which peers do not accept signed");
+        }
         if (!env.hasSignature()) {
             throw new RmbException(ErrorCode.BAD_SIGNATURE, "envelope " + env.getUid() + " is not signed");
         }
         var signature = PrefixedSignature.decode(env.getSignature().toByteArray());
         signature.verify(publicKey, Challenge.digest(env), "envelope " + env.getUid());
+    }
+
+    /**
+     * {@link #verify} plus the rule that the envelope names its payload schema. The upstream challenge
+     * concatenates fields without separators, so a one-bit change of a field tag can move the schema
+     * text into the adjacent federation or payload field and leave the challenge, hence the signature,
+     * intact. ThreeFold's Go peer and this project's peer always set a schema, so peers require it and
+     * close that gap; a relay, which forwards whatever twins send, uses {@link #verify}.
+     */
+    public static void verifyStrict(Envelope env, byte[] publicKey) {
+        verify(env, publicKey);
+        if (!env.hasSchema() || env.getSchema().isEmpty()) {
+            throw new RmbException(ErrorCode.INVALID_MESSAGE, "envelope " + env.getUid() + " has no schema");
+        }
     }
 
     /**

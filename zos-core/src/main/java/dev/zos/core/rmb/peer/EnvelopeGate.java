@@ -38,7 +38,7 @@ final class EnvelopeGate {
         long source = Integer.toUnsignedLong(env.getSource().getTwin());
         TwinInfo sender = directory.lookup(source).orElseThrow(() -> new RmbException(ErrorCode.UNKNOWN_TWIN,
                 "envelope " + env.getUid() + " comes from unknown twin " + source));
-        EnvelopeSigning.verify(env, sender.publicKey());
+        EnvelopeSigning.verifyStrict(env, sender.publicKey());
         freshness.check(env);
         replay.admit(source, env.getUid(), Freshness.deadline(env));
         return switch (env.getPayloadCase()) {

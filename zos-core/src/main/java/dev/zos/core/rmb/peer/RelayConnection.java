@@ -4,7 +4,6 @@ import dev.zos.core.ZosException;
 import dev.zos.core.rmb.EnvelopeCodec;
 import dev.zos.core.rmb.jwt.RelayJwt;
 import dev.zos.core.rmb.jwt.RelayToken;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -246,8 +245,7 @@ final class RelayConnection {
 
     private final class Listener implements WebSocket.Listener {
         private final long gen;
-        private final ByteArrayOutputStream message = new ByteArrayOutputStream();
-        private boolean oversized;
+        private final FrameAssembler assembler = new FrameAssembler(EnvelopeCodec.MAX_ENVELOPE_SIZE);
 
         Listener(long gen) {
             this.gen = gen;
@@ -261,22 +259,7 @@ final class RelayConnection {
         @Override
         public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
             lastReadNanos = System.nanoTime();
-            if (!oversized && message.size() + data.remaining() > EnvelopeCodec.MAX_ENVELOPE_SIZE) {
-                oversized = true; // drop this message but keep the session: one bad sender must not cut us off
-                message.reset();
-            }
-            if (!oversized) {
-                byte[] chunk = new byte[data.remaining()];
-                data.get(chunk);
-                message.writeBytes(chunk);
-            }
-            if (last) {
-                if (!oversized) {
-                    inbound.accept(message.toByteArray());
-                }
-                message.reset();
-                oversized = false;
-            }
+            assembler.append(data, last).ifPresent(inbound);
             socket.request(1);
             return null;
         }

@@ -48,6 +48,7 @@ public final class RmbPeer implements AutoCloseable {
     private final RelayConnection connection;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closed;
 
     private RmbPeer(PeerConfig config) {
         this.config = config;
@@ -110,14 +111,23 @@ public final class RmbPeer implements AutoCloseable {
                                             Duration timeout) {
         String uid = UUID.randomUUID().toString();
         var future = new CompletableFuture<Reply>();
+        if (closed) {
+            future.completeExceptionally(ZosException.unavailable("rmb peer is closed", null));
+            return future;
+        }
         pending.put(uid, new Pending(to.twin(), command, future));
-        var timer = scheduler.schedule(() -> {
-            if (pending.remove(uid) != null) {
-                future.completeExceptionally(ZosException.unavailable("no answer from twin " + to + " to '" + command
-                        + "' within " + timeout.toMillis() + " ms", null));
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        future.whenComplete((r, e) -> timer.cancel(false));
+        try {
+            var timer = scheduler.schedule(() -> {
+                if (pending.remove(uid) != null) {
+                    future.completeExceptionally(ZosException.unavailable("no answer from twin " + to + " to '"
+                            + command + "' within " + timeout.toMillis() + " ms", null));
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            future.whenComplete((r, e) -> timer.cancel(false));
+        } catch (RejectedExecutionException e) {
+            fail(uid, ZosException.unavailable("rmb peer is closed", e));
+            return future;
+        }
         submit(() -> {
             byte[] frame = EnvelopeCodec.serialize(outbound.request(uid, to, command, payload, schema, timeout));
             connection.send(frame).whenComplete((v, e) -> {
@@ -136,6 +146,7 @@ public final class RmbPeer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         connection.close();
         scheduler.shutdownNow();
         workers.close(); // waits for running handlers; new work is refused
