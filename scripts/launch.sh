@@ -16,4 +16,4 @@ fi
 . "$root/scripts/select-jdk.sh"
 zos_select_jdk
 # Short-lived CLIs: C1 only and the serial collector start fastest; services pass their own JAVA_OPTS.
-exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -6,7 +6,7 @@ import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos-grid", description = "The grid: registry (signed transaction log), relay, explorer, flist hub and boot server.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, LogCommand.class})
 public final class GridMain extends RootCommand {
 
     GridMain(CliContext context) {
