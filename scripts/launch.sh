@@ -15,5 +15,11 @@ if [ ! -f "$jar" ]; then
 fi
 . "$root/scripts/select-jdk.sh"
 zos_select_jdk
-# Short-lived CLIs: C1 only and the serial collector start fastest; services pass their own JAVA_OPTS.
-exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"
+# Short-lived CLIs start fastest with C1 only and the serial collector; the long-running services
+# (grid, node agent) keep the full JIT. JAVA_OPTS adds to either.
+case "$tool" in
+  zos-grid|zos-node) jvm=(-Xshare:auto) ;;
+  *) jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto) ;;
+esac
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" "${jvm[@]}" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"
