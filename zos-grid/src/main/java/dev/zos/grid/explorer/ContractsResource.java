@@ -34,7 +34,7 @@ final class ContractsResource implements GetResource.Action {
         }
         Query.of(request, Set.of());
         if (segments.size() > 1) {
-            throw Errors.noSuchPath(Request.getPathInContext(request));
+            throw Errors.noSuchPath(GetResource.path(request));
         }
         long id = GetResource.pathId(segments.getFirst(), "contract id");
         Contract c = registry.contract(id).orElseThrow(() -> ZosException.notFound("contract " + id + " does not exist"));

@@ -46,7 +46,7 @@ public final class ExplorerRoutes {
      */
     public static GridServer.Route notFound() {
         return new GridServer.Route(PathSpec.from("/"), Http.handler((request, response, callback) -> {
-            Errors.send(response, callback, Errors.noSuchPath(org.eclipse.jetty.server.Request.getPathInContext(request)));
+            Errors.send(response, callback, Errors.noSuchPath(GetResource.path(request)));
             return true;
         }));
     }

@@ -29,7 +29,7 @@ final class FarmsResource implements GetResource.Action {
         }
         Query.of(request, Set.of());
         if (segments.size() > 1) {
-            throw Errors.noSuchPath(Request.getPathInContext(request));
+            throw Errors.noSuchPath(GetResource.path(request));
         }
         long id = GetResource.pathId(segments.getFirst(), "farm id");
         return Reply.ok(FarmJson.of(registry.farm(id)

@@ -39,7 +39,7 @@ final class GetResource extends Handler.Abstract {
             Errors.methodNotAllowed(response, callback, request.getMethod(), "GET");
             return true;
         }
-        String path = Request.getPathInContext(request);
+        String path = GetResource.path(request);
         Reply reply;
         try {
             if (!path.startsWith(prefix)) {
@@ -63,6 +63,15 @@ final class GetResource extends Handler.Abstract {
 
     private static List<String> segments(String rest) {
         return Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The request's decoded path. (Request.getPathInContext fails under PathMappingsHandler when no
+     * ContextHandler is set, in Jetty 12.1.)
+     */
+    static String path(Request request) {
+        String p = request.getHttpURI().getDecodedPath();
+        return p == null ? "/" : p;
     }
 
     /** Parses a path id: a positive whole number, else INVALID naming {@code what}. */

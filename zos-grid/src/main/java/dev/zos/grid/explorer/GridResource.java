@@ -42,7 +42,7 @@ final class GridResource {
     private static GetResource.Action exact(GetResource.Action action) {
         return (request, segments) -> {
             if (!segments.isEmpty()) {
-                throw Errors.noSuchPath(Request.getPathInContext(request));
+                throw Errors.noSuchPath(GetResource.path(request));
             }
             Query.of(request, Set.of());
             return action.answer(request, List.of());

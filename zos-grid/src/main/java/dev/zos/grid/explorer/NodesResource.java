@@ -35,7 +35,7 @@ final class NodesResource implements GetResource.Action {
         }
         Query.of(request, Set.of());
         if (segments.size() > 2 || segments.size() == 2 && !segments.get(1).equals("status")) {
-            throw Errors.noSuchPath(Request.getPathInContext(request));
+            throw Errors.noSuchPath(GetResource.path(request));
         }
         long id = GetResource.pathId(segments.getFirst(), "node id");
         NodeView view = registry.node(id).orElseThrow(() -> ZosException.notFound("node " + id + " does not exist"));

@@ -26,7 +26,7 @@ final class TwinsResource implements GetResource.Action {
         }
         Query.of(request, Set.of());
         if (segments.size() > 1) {
-            throw Errors.noSuchPath(Request.getPathInContext(request));
+            throw Errors.noSuchPath(GetResource.path(request));
         }
         long id = GetResource.pathId(segments.getFirst(), "twin id");
         return Reply.ok(TwinJson.of(registry.twin(id)

@@ -39,7 +39,7 @@ final class TxResource extends Handler.Abstract.NonBlocking {
             Errors.methodNotAllowed(response, callback, request.getMethod(), "POST");
             return true;
         }
-        String path = Request.getPathInContext(request);
+        String path = GetResource.path(request);
         if (!path.equals("/tx") && !path.equals("/tx/")) {
             Errors.send(response, callback, Errors.noSuchPath(path));
             return true;
