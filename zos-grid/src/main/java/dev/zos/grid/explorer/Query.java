@@ -25,7 +25,7 @@ final class Query {
     /** grid-proxy's defaults: page 1, 50 per page. */
     static final int DEFAULT_SIZE = 50;
     static final Set<String> PAGING = Set.of("page", "size", "ret_count");
-    private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,19}$");
+    private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
 
     private final Map<String, List<String>> values;
 
@@ -170,7 +170,10 @@ final class Query {
         }
         long n;
         try {
-            n = Long.parseLong(v);
+            n = v.length() > 19 ? -1 : Long.parseLong(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
         } catch (NumberFormatException e) {
             throw ZosException.invalid("parameter '" + name + "' is too large: " + clip(v));
         }

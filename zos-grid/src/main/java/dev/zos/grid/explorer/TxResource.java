@@ -55,9 +55,26 @@ final class TxResource extends Handler.Abstract.NonBlocking {
             return true;
         }
         Content.Source.asByteArrayAsync(request, MAX_BODY)
+                .exceptionally(TxResource::readFailure)
                 .thenCompose(this::submit)
                 .whenComplete((result, failure) -> answer(response, callback, result, failure));
         return true;
+    }
+
+    /** A body over the limit (Jetty fails the read with an IllegalStateException) or a broken upload. */
+    private static byte[] readFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) {
+            throw new BodyTooLarge();
+        }
+        throw ZosException.invalid("cannot read the request body: " + Errors.oneLine(String.valueOf(cause.getMessage())));
+    }
+
+    /** The body exceeded {@link #MAX_BODY} while being read. */
+    private static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     private CompletableFuture<SubmitResult> submit(byte[] body) {
@@ -79,7 +96,7 @@ final class TxResource extends Handler.Abstract.NonBlocking {
         }
         switch (cause) {
             case ZosException z -> Errors.send(response, callback, z);
-            case IllegalArgumentException tooBig -> tooLarge(response, callback);
+            case BodyTooLarge tooBig -> tooLarge(response, callback);
             default -> {
                 LOG.error("POST /tx failed", cause);
                 Http.error(response, callback, 500, "internal error while submitting the transaction");
