@@ -1,0 +1,67 @@
+package dev.zos.grid.explorer;
+
+import dev.zos.core.ZosException;
+import dev.zos.grid.registry.ContractFilter;
+import dev.zos.grid.registry.Registry;
+import dev.zos.grid.registry.model.Contract;
+import dev.zos.grid.registry.model.NodeContract;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * {@code /contracts} (ordered by contract id; filters {@code contract_id}, {@code twin_id}, {@code node_id},
+ * {@code type}, {@code state}) and {@code /contracts/{id}}.
+ */
+final class ContractsResource implements GetResource.Action {
+    static final Set<String> LIST_PARAMS = Stream.concat(Query.PAGING.stream(),
+            Stream.of("contract_id", "twin_id", "node_id", "type", "state")).collect(Collectors.toUnmodifiableSet());
+
+    private final Registry registry;
+
+    ContractsResource(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Reply answer(Request request, List<String> segments) {
+        if (segments.isEmpty()) {
+            return list(Query.of(request, LIST_PARAMS));
+        }
+        Query.of(request, Set.of());
+        if (segments.size() > 1) {
+            throw Errors.noSuchPath(GetResource.path(request));
+        }
+        long id = GetResource.pathId(segments.getFirst(), "contract id");
+        Contract c = registry.contract(id).orElseThrow(() -> ZosException.notFound("contract " + id + " does not exist"));
+        return Reply.ok(ContractJson.of(c, farmOf(c, new HashMap<>())));
+    }
+
+    private Reply list(Query q) {
+        String type = q.string("type");
+        if (type != null && !type.equals("node") && !type.equals("name")) {
+            throw ZosException.invalid("parameter 'type' must be node or name, got '" + Query.clip(type) + "'");
+        }
+        var states = q.words("state", ContractJson::parseState, "created, grace (or gracePeriod), deleted");
+        var page = registry.contracts(new ContractFilter(q.ids("contract_id"), q.id("twin_id"), q.id("node_id"),
+                type, states, q.paging()));
+        var farms = new HashMap<Long, ContractJson.FarmRef>();
+        var items = page.items().stream().map(c -> ContractJson.of(c, farmOf(c, farms))).toList();
+        return Reply.page(items, page.count(), q.retCount());
+    }
+
+    /** The farm of a node contract's node (cached per node for one answer); NONE for name contracts. */
+    private ContractJson.FarmRef farmOf(Contract c, Map<Long, ContractJson.FarmRef> cache) {
+        if (!(c instanceof NodeContract nc)) {
+            return ContractJson.FarmRef.NONE;
+        }
+        return cache.computeIfAbsent(nc.nodeId(), node -> registry.node(node)
+                .flatMap(v -> registry.farm(v.node().farmId()))
+                .map(f -> new ContractJson.FarmRef(f.id(), f.name()))
+                .orElse(ContractJson.FarmRef.NONE));
+    }
+}
