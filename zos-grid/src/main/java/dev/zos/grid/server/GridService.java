@@ -1,6 +1,6 @@
 package dev.zos.grid.server;
 
-import dev.zos.grid.http.Http;
+import dev.zos.grid.explorer.ExplorerRoutes;
 import dev.zos.grid.registry.Registry;
 import dev.zos.grid.registry.RegistryOptions;
 import dev.zos.grid.relay.LocalSwitch;
@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.jetty.http.pathmap.PathSpec;
 
 /**
  * The composition root of a grid process: opens the registry, builds the features and serves them on one port.
@@ -47,16 +45,8 @@ public final class GridService implements AutoCloseable {
                     ? new LocalSwitch(relayOptions, clock)
                     : new RedisSwitch(config.relayRedisUrl(), relayOptions, clock);
             relay = new Relay(new RegistryTwinDirectory(registry), sw, relayOptions, clock);
-            List<GridServer.Route> routes = new ArrayList<>();
+            List<GridServer.Route> routes = new ArrayList<>(ExplorerRoutes.routes(registry, version()));
             routes.add(RelayHttp.metrics(relay));
-            routes.add(new GridServer.Route(PathSpec.from("/health"), Http.handler((req, resp, cb) -> {
-                Http.json(resp, cb, 200, Map.of("status", "ok"));
-                return true;
-            })));
-            routes.add(new GridServer.Route(PathSpec.from("/version"), Http.handler((req, resp, cb) -> {
-                Http.json(resp, cb, 200, Map.of("version", version()));
-                return true;
-            })));
             var server = new GridServer(config.listen(), routes, List.of(RelayHttp.upgrade(relay))).start();
             return new GridService(config, registry, relay, server);
         } catch (Exception | Error e) {
