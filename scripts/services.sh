@@ -30,6 +30,8 @@ zos_start_postgres() {
     || su postgres -c "psql -qc \"CREATE ROLE zos_test LOGIN PASSWORD 'zos_test'\""
   su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='zos_test'\"" | grep -q 1 \
     || su postgres -c "psql -qc \"CREATE DATABASE zos_test OWNER zos_test\""
+  # an older database of that name may belong to someone else: the tests create schemas in it
+  su postgres -c "psql -qc \"ALTER DATABASE zos_test OWNER TO zos_test\"" >/dev/null
   export ZOS_TEST_POSTGRES_URL="postgres://zos_test:zos_test@127.0.0.1:5432/zos_test"
   echo "==> PostgreSQL $version on 127.0.0.1:5432 (ZOS_TEST_POSTGRES_URL=$ZOS_TEST_POSTGRES_URL)"
 }

@@ -1,6 +1,6 @@
 package dev.zos.grid.explorer;
 
-import dev.zos.grid.registry.model.Resources;
+import dev.zos.core.registry.model.Resources;
 
 /** grid-proxy's capacity: cores, and bytes of SSD, HDD and memory. */
 public record CapacityJson(long cru, long sru, long hru, long mru) {

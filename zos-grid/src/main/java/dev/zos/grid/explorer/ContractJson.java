@@ -1,10 +1,10 @@
 package dev.zos.grid.explorer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zos.grid.registry.model.Contract;
-import dev.zos.grid.registry.model.ContractState;
-import dev.zos.grid.registry.model.NameContract;
-import dev.zos.grid.registry.model.NodeContract;
+import dev.zos.core.registry.model.Contract;
+import dev.zos.core.registry.model.ContractState;
+import dev.zos.core.registry.model.NameContract;
+import dev.zos.core.registry.model.NodeContract;
 
 /**
  * A contract as grid-proxy's {@code /contracts} shows it: state {@code Created}, {@code GracePeriod} or

@@ -1,8 +1,8 @@
 package dev.zos.grid.explorer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zos.grid.registry.model.Farm;
-import dev.zos.grid.registry.model.PublicIp;
+import dev.zos.core.registry.model.Farm;
+import dev.zos.core.registry.model.PublicIp;
 import java.util.List;
 
 /**

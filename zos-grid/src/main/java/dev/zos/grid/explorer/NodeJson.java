@@ -3,8 +3,8 @@ package dev.zos.grid.explorer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.zos.grid.registry.NodeView;
-import dev.zos.grid.registry.model.Farm;
-import dev.zos.grid.registry.model.Node;
+import dev.zos.core.registry.model.Farm;
+import dev.zos.core.registry.model.Node;
 
 /**
  * A node as {@code /nodes} shows it, with grid-proxy's field names; times in unix seconds, sizes in bytes.

@@ -5,7 +5,7 @@ import dev.zos.grid.registry.NodeFilter;
 import dev.zos.grid.registry.NodeStatus;
 import dev.zos.grid.registry.NodeView;
 import dev.zos.grid.registry.Registry;
-import dev.zos.grid.registry.model.Farm;
+import dev.zos.core.registry.model.Farm;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.zos.grid.explorer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.zos.grid.registry.model.Twin;
+import dev.zos.core.registry.model.Twin;
 
 /**
  * A twin as {@code /twins} shows it: grid-proxy's {@code twin_id}, {@code relay}, {@code public_key} (hex

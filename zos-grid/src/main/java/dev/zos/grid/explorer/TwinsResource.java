@@ -2,7 +2,7 @@ package dev.zos.grid.explorer;
 
 import dev.zos.core.ZosException;
 import dev.zos.grid.registry.Registry;
-import dev.zos.grid.registry.model.Twin;
+import dev.zos.core.registry.model.Twin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.zos.core.ZosException;
 import dev.zos.grid.http.Http;
 import dev.zos.grid.registry.Registry;
 import dev.zos.grid.registry.SubmitResult;
-import dev.zos.grid.registry.tx.SignedTransaction;
+import dev.zos.core.registry.tx.SignedTransaction;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class TxResource extends Handler.Abstract.NonBlocking {
     private static final Logger LOG = LoggerFactory.getLogger(TxResource.class);
     /** The registry's own limit for a signed transaction. */
-    static final int MAX_BODY = dev.zos.grid.registry.tx.TxCodec.MAX_BYTES;
+    static final int MAX_BODY = dev.zos.core.registry.tx.TxCodec.MAX_BYTES;
 
     private final Registry registry;
 

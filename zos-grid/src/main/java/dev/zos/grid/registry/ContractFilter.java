@@ -1,6 +1,6 @@
 package dev.zos.grid.registry;
 
-import dev.zos.grid.registry.model.ContractState;
+import dev.zos.core.registry.model.ContractState;
 
 import java.util.Set;
 

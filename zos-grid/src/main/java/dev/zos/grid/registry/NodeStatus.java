@@ -1,8 +1,8 @@
 package dev.zos.grid.registry;
 
 import dev.zos.core.ZosException;
-import dev.zos.grid.registry.model.Node;
-import dev.zos.grid.registry.model.Power;
+import dev.zos.core.registry.model.Node;
+import dev.zos.core.registry.model.Power;
 
 import java.time.Duration;
 import java.time.Instant;

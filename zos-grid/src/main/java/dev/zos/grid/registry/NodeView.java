@@ -1,7 +1,7 @@
 package dev.zos.grid.registry;
 
-import dev.zos.grid.registry.model.Node;
-import dev.zos.grid.registry.model.Resources;
+import dev.zos.core.registry.model.Node;
+import dev.zos.core.registry.model.Resources;
 
 /**
  * A node as queries return it: the entity, its computed status, the resources its active contracts use

@@ -1,10 +1,10 @@
 package dev.zos.grid.registry;
 
 import dev.zos.grid.registry.internal.State;
-import dev.zos.grid.registry.model.Contract;
-import dev.zos.grid.registry.model.Farm;
-import dev.zos.grid.registry.model.Node;
-import dev.zos.grid.registry.model.Resources;
+import dev.zos.core.registry.model.Contract;
+import dev.zos.core.registry.model.Farm;
+import dev.zos.core.registry.model.Node;
+import dev.zos.core.registry.model.Resources;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -77,7 +77,7 @@ final class Queries {
                 f.type() == null || f.type().equals("name") ? state.allNameContracts().stream() : Stream.empty());
         var matches = all.filter(c -> (f.contractIds().isEmpty() || f.contractIds().contains(c.id()))
                         && (f.twinId() == null || f.twinId() == c.twinId())
-                        && (f.nodeId() == null || c instanceof dev.zos.grid.registry.model.NodeContract nc
+                        && (f.nodeId() == null || c instanceof dev.zos.core.registry.model.NodeContract nc
                         && nc.nodeId() == f.nodeId())
                         && (f.states().isEmpty() || f.states().contains(c.state())))
                 .sorted(Comparator.comparingLong(Contract::id));

@@ -1,6 +1,6 @@
 package dev.zos.grid.registry;
 
-import dev.zos.grid.registry.tx.TxType;
+import dev.zos.core.registry.tx.TxType;
 
 /**
  * An accepted transaction: the log index it was written at, its entry hash (hex), and the id it assigned —

@@ -3,7 +3,7 @@ package dev.zos.grid.server;
 import dev.zos.core.rmb.peer.TwinDirectory;
 import dev.zos.core.rmb.peer.TwinInfo;
 import dev.zos.grid.registry.Registry;
-import dev.zos.grid.registry.model.Twin;
+import dev.zos.core.registry.model.Twin;
 import java.util.HexFormat;
 import java.util.Optional;
 

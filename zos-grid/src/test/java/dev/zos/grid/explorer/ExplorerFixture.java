@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zos.core.identity.TwinKey;
 import dev.zos.grid.registry.Registry;
 import dev.zos.grid.registry.RegistryOptions;
-import dev.zos.grid.registry.model.Location;
-import dev.zos.grid.registry.model.NodeInterface;
-import dev.zos.grid.registry.model.Resources;
-import dev.zos.grid.registry.tx.SignedTransaction;
-import dev.zos.grid.registry.tx.TransactionBuilder;
+import dev.zos.core.registry.model.Location;
+import dev.zos.core.registry.model.NodeInterface;
+import dev.zos.core.registry.model.Resources;
+import dev.zos.core.registry.tx.SignedTransaction;
+import dev.zos.core.registry.tx.TransactionBuilder;
 import dev.zos.grid.server.GridConfig;
 import dev.zos.grid.server.GridServer;
 import java.io.IOException;
@@ -112,7 +112,7 @@ final class ExplorerFixture implements AutoCloseable {
     /** A farm owned by {@code owner} with {@code ips} public ips in 185.69.166.0/24. */
     long farm(TransactionBuilder owner, String name, int ips) throws IOException, InterruptedException {
         var list = java.util.stream.IntStream.range(0, ips)
-                .mapToObj(i -> new dev.zos.grid.registry.tx.TxBody.IpInput("185.69.166." + (10 + i) + "/24", "185.69.166.1"))
+                .mapToObj(i -> new dev.zos.core.registry.tx.TxBody.IpInput("185.69.166." + (10 + i) + "/24", "185.69.166.1"))
                 .toList();
         return submit(owner.farmCreate(name, 1, list));
     }

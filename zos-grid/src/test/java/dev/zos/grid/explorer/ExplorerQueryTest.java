@@ -3,8 +3,8 @@ package dev.zos.grid.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.zos.grid.registry.model.Power;
-import dev.zos.grid.registry.tx.TransactionBuilder;
+import dev.zos.core.registry.model.Power;
+import dev.zos.core.registry.tx.TransactionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;

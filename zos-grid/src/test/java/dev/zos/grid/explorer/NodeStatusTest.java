@@ -2,7 +2,7 @@ package dev.zos.grid.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zos.grid.registry.model.Power;
+import dev.zos.core.registry.model.Power;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.zos.grid.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zos.grid.registry.model.Power;
-import dev.zos.grid.registry.tx.TransactionBuilder;
+import dev.zos.core.registry.model.Power;
+import dev.zos.core.registry.tx.TransactionBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +33,11 @@ class TxRouteFuzzProperties {
         var farmer = grid.twin(1);
         var user = grid.twin(2);
         var nodeTwin = grid.twin(3);
-        List<dev.zos.grid.registry.tx.SignedTransaction> txs = List.of(
+        List<dev.zos.core.registry.tx.SignedTransaction> txs = List.of(
                 TransactionBuilder.twinCreate(ExplorerFixture.key(4), "wss://relay/4", null, grid.clock),
-                farmer.farmCreate("fuzz_farm", 1, List.of(new dev.zos.grid.registry.tx.TxBody.IpInput(
+                farmer.farmCreate("fuzz_farm", 1, List.of(new dev.zos.core.registry.tx.TxBody.IpInput(
                         "185.69.166.10/24", "185.69.166.1"))),
-                nodeTwin.nodeRegister(1, ExplorerFixture.gib(4, 8, 100, 0), new dev.zos.grid.registry.model.Location(
+                nodeTwin.nodeRegister(1, ExplorerFixture.gib(4, 8, 100, 0), new dev.zos.core.registry.model.Location(
                         "Belgium", "Ghent", "51.05", "3.72"), ExplorerFixture.IFACES, "SN", false),
                 nodeTwin.nodeUptime(1, 60),
                 farmer.nodePowerTarget(1, Power.UP),

@@ -2,7 +2,7 @@ package dev.zos.grid.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zos.grid.registry.tx.TransactionBuilder;
+import dev.zos.core.registry.tx.TransactionBuilder;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +98,7 @@ class TxRouteTest {
     void stateRulesMapToStatuses() throws Exception {
         var user = grid.twin(2);
         var unknownFarm = post(user.nodeRegister(999, ExplorerFixture.gib(1, 1, 1, 0),
-                new dev.zos.grid.registry.model.Location("Belgium", "Ghent", "51", "3"), ExplorerFixture.IFACES,
+                new dev.zos.core.registry.model.Location("Belgium", "Ghent", "51", "3"), ExplorerFixture.IFACES,
                 "SN", false).toWire());
         assertThat(unknownFarm.status()).isEqualTo(404);
         assertThat(unknownFarm.error()).contains("farm 999");

@@ -1,10 +1,10 @@
 package dev.zos.grid.registry;
 
 import dev.zos.core.identity.TwinKey;
-import dev.zos.grid.registry.model.Location;
-import dev.zos.grid.registry.model.NodeInterface;
-import dev.zos.grid.registry.model.Resources;
-import dev.zos.grid.registry.tx.TransactionBuilder;
+import dev.zos.core.registry.model.Location;
+import dev.zos.core.registry.model.NodeInterface;
+import dev.zos.core.registry.model.Resources;
+import dev.zos.core.registry.tx.TransactionBuilder;
 
 import java.time.Clock;
 import java.util.Arrays;

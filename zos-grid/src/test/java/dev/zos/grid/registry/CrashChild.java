@@ -1,6 +1,6 @@
 package dev.zos.grid.registry;
 
-import dev.zos.grid.registry.tx.TransactionBuilder;
+import dev.zos.core.registry.tx.TransactionBuilder;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

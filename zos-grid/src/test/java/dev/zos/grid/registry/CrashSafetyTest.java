@@ -1,6 +1,6 @@
 package dev.zos.grid.registry;
 
-import dev.zos.grid.registry.model.NameContract;
+import dev.zos.core.registry.model.NameContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,15 +1,15 @@
 package dev.zos.grid.registry;
 
 import dev.zos.core.ZosException;
-import dev.zos.grid.registry.model.ContractState;
-import dev.zos.grid.registry.model.NodeContract;
-import dev.zos.grid.registry.model.Power;
-import dev.zos.grid.registry.model.Resources;
+import dev.zos.core.registry.model.ContractState;
+import dev.zos.core.registry.model.NodeContract;
+import dev.zos.core.registry.model.Power;
+import dev.zos.core.registry.model.Resources;
 import dev.zos.grid.registry.store.RegistryStores;
-import dev.zos.grid.registry.tx.SignedTransaction;
-import dev.zos.grid.registry.tx.Transaction;
-import dev.zos.grid.registry.tx.TransactionBuilder;
-import dev.zos.grid.registry.tx.TxBody;
+import dev.zos.core.registry.tx.SignedTransaction;
+import dev.zos.core.registry.tx.Transaction;
+import dev.zos.core.registry.tx.TransactionBuilder;
+import dev.zos.core.registry.tx.TxBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -255,7 +255,7 @@ abstract class RegistryContractTest {
             }
             if (i == 1) {
                 registry.submit(t.nodeUpdate(id, new Resources(1, GIB, GIB, GIB),
-                        new dev.zos.grid.registry.model.Location("Egypt", "Cairo", "30.04", "31.23"), IFACES, "x", false));
+                        new dev.zos.core.registry.model.Location("Egypt", "Cairo", "30.04", "31.23"), IFACES, "x", false));
             }
         }
         assertThat(registry.nodes(NodeFilter.ALL).count()).isEqualTo(7);
@@ -432,7 +432,7 @@ abstract class RegistryContractTest {
             for (int k = 0; k < 4; k++) {
                 String name = "n" + b.twinId() + "x" + k;
                 assertThat(registry.contracts(ContractFilter.ALL.withTwin(b.twinId()).withPaging(1, 10)).items())
-                        .anySatisfy(c -> assertThat(((dev.zos.grid.registry.model.NameContract) c).name()).isEqualTo(name));
+                        .anySatisfy(c -> assertThat(((dev.zos.core.registry.model.NameContract) c).name()).isEqualTo(name));
             }
         }
         assertThat(registry.verify().ok()).isTrue();

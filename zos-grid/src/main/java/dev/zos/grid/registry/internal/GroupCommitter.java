@@ -5,7 +5,7 @@ import dev.zos.grid.registry.CommitStats;
 import dev.zos.grid.registry.SubmitResult;
 import dev.zos.grid.registry.store.LogEntry;
 import dev.zos.grid.registry.store.RegistryStore;
-import dev.zos.grid.registry.tx.SignedTransaction;
+import dev.zos.core.registry.tx.SignedTransaction;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import dev.zos.core.ZosException;
 import dev.zos.grid.registry.VerifyReport;
 import dev.zos.grid.registry.store.LogEntry;
 import dev.zos.grid.registry.store.RegistryStore;
-import dev.zos.grid.registry.tx.Transaction;
-import dev.zos.grid.registry.tx.TxCodec;
+import dev.zos.core.registry.tx.Transaction;
+import dev.zos.core.registry.tx.TxCodec;
 
 import java.util.Arrays;
 import java.util.HexFormat;

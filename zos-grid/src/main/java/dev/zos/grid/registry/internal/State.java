@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.zos.grid.registry.model.Farm;
-import dev.zos.grid.registry.model.NameContract;
-import dev.zos.grid.registry.model.Node;
-import dev.zos.grid.registry.model.NodeContract;
-import dev.zos.grid.registry.model.Resources;
-import dev.zos.grid.registry.model.Twin;
+import dev.zos.core.registry.model.Farm;
+import dev.zos.core.registry.model.NameContract;
+import dev.zos.core.registry.model.Node;
+import dev.zos.core.registry.model.NodeContract;
+import dev.zos.core.registry.model.Resources;
+import dev.zos.core.registry.model.Twin;
 import dev.zos.grid.registry.store.EntityKind;
 import dev.zos.grid.registry.store.EntityRow;
 

@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.tx;
+package dev.zos.core.registry.tx;
 
 import dev.zos.core.ZosException;
 import net.jqwik.api.Arbitraries;
@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Whatever bytes arrive, the parser answers with a transaction or an INVALID refusal, never another exception. */
 class TxParserProperties {
     static final SignedTransaction SAMPLE = TransactionBuilder.forTwin(TxCodecTest.KEY, 5, TxCodecTest.CLOCK)
-            .nodeRegister(1, new dev.zos.grid.registry.model.Resources(4, 1L << 33, 1L << 36, 0),
-                    new dev.zos.grid.registry.model.Location("Belgium", "Ghent", "51.05", "3.72"),
-                    List.of(new dev.zos.grid.registry.model.NodeInterface("zos", "aa:bb", List.of("10.0.0.2"))),
+            .nodeRegister(1, new dev.zos.core.registry.model.Resources(4, 1L << 33, 1L << 36, 0),
+                    new dev.zos.core.registry.model.Location("Belgium", "Ghent", "51.05", "3.72"),
+                    List.of(new dev.zos.core.registry.model.NodeInterface("zos", "aa:bb", List.of("10.0.0.2"))),
                     "SN1", false);
     static final byte[] WIRE = SAMPLE.toWire();
 

@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.model;
+package dev.zos.core.registry.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.tx;
+package dev.zos.core.registry.tx;
 
 import dev.zos.core.ZosException;
 import dev.zos.core.identity.Ed25519;

@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.model;
+package dev.zos.core.registry.model;
 
 /** A contract: node contracts and name contracts share one id sequence, as in tfchain. */
 public sealed interface Contract permits NodeContract, NameContract {

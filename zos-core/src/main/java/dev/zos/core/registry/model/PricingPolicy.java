@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.model;
+package dev.zos.core.registry.model;
 
 /**
  * A pricing policy, as tfchain keeps them: prices per hour in mUSD (1/1000 USD) for a storage unit (su),

@@ -1,11 +1,11 @@
-package dev.zos.grid.registry.tx;
+package dev.zos.core.registry.tx;
 
 import dev.zos.core.ZosException;
 import dev.zos.core.identity.TwinKey;
-import dev.zos.grid.registry.model.Location;
-import dev.zos.grid.registry.model.NodeInterface;
-import dev.zos.grid.registry.model.Power;
-import dev.zos.grid.registry.model.Resources;
+import dev.zos.core.registry.model.Location;
+import dev.zos.core.registry.model.NodeInterface;
+import dev.zos.core.registry.model.Power;
+import dev.zos.core.registry.model.Resources;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.tx;
+package dev.zos.core.registry.tx;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;

@@ -1,16 +1,16 @@
-package dev.zos.grid.registry.tx;
+package dev.zos.core.registry.tx;
 
 import dev.zos.core.ZosException;
-import dev.zos.grid.registry.model.Checks;
-import dev.zos.grid.registry.model.Farm;
-import dev.zos.grid.registry.model.Ipv4;
-import dev.zos.grid.registry.model.Location;
-import dev.zos.grid.registry.model.NameContract;
-import dev.zos.grid.registry.model.NodeContract;
-import dev.zos.grid.registry.model.NodeInterface;
-import dev.zos.grid.registry.model.Power;
-import dev.zos.grid.registry.model.Resources;
-import dev.zos.grid.registry.model.Twin;
+import dev.zos.core.registry.model.Checks;
+import dev.zos.core.registry.model.Farm;
+import dev.zos.core.registry.model.Ipv4;
+import dev.zos.core.registry.model.Location;
+import dev.zos.core.registry.model.NameContract;
+import dev.zos.core.registry.model.NodeContract;
+import dev.zos.core.registry.model.NodeInterface;
+import dev.zos.core.registry.model.Power;
+import dev.zos.core.registry.model.Resources;
+import dev.zos.core.registry.model.Twin;
 
 import java.util.List;
 

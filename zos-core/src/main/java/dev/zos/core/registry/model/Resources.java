@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.model;
+package dev.zos.core.registry.model;
 
 /** Capacity in tfchain units: cru = cores, mru/sru/hru = bytes of memory, SSD and HDD. */
 public record Resources(long cru, long mru, long sru, long hru) {

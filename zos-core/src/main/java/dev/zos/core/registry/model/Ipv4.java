@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.model;
+package dev.zos.core.registry.model;
 
 import dev.zos.core.ZosException;
 

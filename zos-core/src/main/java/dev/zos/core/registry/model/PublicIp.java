@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.model;
+package dev.zos.core.registry.model;
 
 /** A farm's public IPv4: address in CIDR form, its gateway, and the node contract using it (0 when free). */
 public record PublicIp(String ip, String gateway, long contractId) {

@@ -1,7 +1,7 @@
-package dev.zos.grid.registry.tx;
+package dev.zos.core.registry.tx;
 
 import dev.zos.core.ZosException;
-import dev.zos.grid.registry.model.Checks;
+import dev.zos.core.registry.model.Checks;
 
 /**
  * One change to the registry, made by the twin {@code signer} (0 for {@code twin.create}, whose body

@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.model;
+package dev.zos.core.registry.model;
 
 /**
  * A twin: the identity of a person or a node. {@code publicKey} is its ed25519 key (hex), which signs its

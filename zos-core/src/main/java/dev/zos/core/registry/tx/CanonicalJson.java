@@ -1,4 +1,4 @@
-package dev.zos.grid.registry.tx;
+package dev.zos.core.registry.tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zos.core.ZosException;
