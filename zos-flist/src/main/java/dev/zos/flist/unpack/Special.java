@@ -23,6 +23,14 @@ final class Special {
         return (rdev & 0xffL) | ((rdev >>> 12) & ~0xffL);
     }
 
+    /**
+     * Sets the mtime of a FIFO, device or socket without opening it (the JDK opens the file, which blocks on
+     * a FIFO): {@code touch -h -m -d @SECONDS}.
+     */
+    static void setMtime(Path p, long seconds) {
+        exec(List.of("touch", "-h", "-m", "-d", "@" + seconds, p.toString()), p, "set the mtime of");
+    }
+
     static void create(Path p, FileType type, long rdev) {
         List<String> cmd = switch (type) {
             case FIFO -> List.of("mkfifo", p.toString());
@@ -30,15 +38,18 @@ final class Special {
             case BLOCK_DEVICE -> List.of("mknod", p.toString(), "b", Long.toString(major(rdev)), Long.toString(minor(rdev)));
             default -> throw new IllegalArgumentException("not a special file type: " + type);
         };
+        exec(cmd, p, "create " + type.name().toLowerCase().replace('_', ' '));
+    }
+
+    private static void exec(List<String> cmd, Path p, String what) {
         try {
             Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             byte[] out = proc.getInputStream().readAllBytes();
             if (!proc.waitFor(30, TimeUnit.SECONDS) || proc.exitValue() != 0) {
-                throw new ZosException(ZosException.Kind.UNAVAILABLE, "cannot create " + type.name().toLowerCase()
-                        + " " + p + ": " + new String(out, StandardCharsets.UTF_8).trim());
+                 throw new ZosException(ZosException.Kind.UNAVAILABLE, "cannot " + what + " " + p + ": " + new String(out, StandardCharsets.UTF_8).trim());
             }
         } catch (IOException e) {
-            throw ZosException.unavailable("cannot run " + cmd.get(0) + " to create " + p + ": " + e.getMessage(), e);
+            throw ZosException.unavailable("cannot run " + cmd.get(0) + " to " + what + " " + p + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ZosException.unavailable("interrupted while creating " + p, e);

@@ -259,6 +259,14 @@ public final class Unpacker {
                 Files.setAttribute(p, "unix:mode", inode.permissions(), opts);
             }
             FileTime mtime = FileTime.from(inode.mtime(), java.util.concurrent.TimeUnit.SECONDS);
+            switch (inode.type()) {
+                case FIFO, CHAR_DEVICE, BLOCK_DEVICE, SOCKET -> {
+                    Special.setMtime(p, inode.mtime());
+                    return;
+                }
+                default -> {
+                }
+            }
             try {
                 Files.getFileAttributeView(p, BasicFileAttributeView.class, NOFOLLOW).setTimes(mtime, null, null);
             } catch (IOException | UnsupportedOperationException e) {
