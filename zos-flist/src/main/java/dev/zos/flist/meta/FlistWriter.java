@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.sqlite.SQLiteConfig;
+
 /**
  * Writes a new {@code .fl} file. All rows go into one transaction; the file appears at its final path only
  * when {@link #close()} commits (it is written next to it under a temporary name until then).
@@ -54,7 +56,11 @@ public final class FlistWriter implements AutoCloseable {
                 + "-" + System.nanoTime());
         try {
             Files.deleteIfExists(temp);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + temp);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setGetGeneratedKeys(false);
+            config.setJournalMode(SQLiteConfig.JournalMode.DELETE);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + temp, config.toProperties());
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA journal_mode=DELETE");
                 st.execute("PRAGMA synchronous=OFF");

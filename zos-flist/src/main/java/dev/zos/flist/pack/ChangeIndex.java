@@ -68,7 +68,9 @@ final class ChangeIndex implements AutoCloseable {
         try {
             Files.createDirectories(abs.getParent());
             Files.deleteIfExists(temp);
-            Connection fresh = DriverManager.getConnection("jdbc:sqlite:" + temp);
+            SQLiteConfig fc = new SQLiteConfig();
+            fc.setGetGeneratedKeys(false);
+            Connection fresh = DriverManager.getConnection("jdbc:sqlite:" + temp, fc.toProperties());
             try (Statement st = fresh.createStatement()) {
                 st.execute("PRAGMA journal_mode=OFF");
                 st.execute("PRAGMA synchronous=OFF");

@@ -49,7 +49,9 @@ class StoreTest {
         }
         byte[] flat = id(0x01, 2);
         Files.write(tmp.resolve("blocks/" + HexFormat.of().formatHex(flat)), new byte[] {7});
-        assertThat(s.exists(flat)).isTrue();
+        BlockStore reopened = stores.open("dir://" + tmp.resolve("blocks"));
+        assertThat(reopened.exists(flat)).isTrue();
+        assertThat(reopened.get(flat)).containsExactly(7);
         assertThat(s.get(flat)).containsExactly(7);
         assertThatThrownBy(() -> s.get(id(0x02, 3))).isInstanceOf(ZosException.class)
                 .satisfies(e -> assertThat(((ZosException) e).kind()).isEqualTo(ZosException.Kind.NOT_FOUND))

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,6 +44,7 @@ public final class DirStore implements BlockStore {
     private final Path root;
     private final String url;
     private final boolean[] shardReady = new boolean[256];
+    private volatile Boolean flatLayout;
 
     public DirStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -134,7 +136,27 @@ public final class DirStore implements BlockStore {
     @Override
     public boolean exists(byte[] id) {
         Path p = pathOf(id);
-        return Files.exists(p) || Files.exists(root.resolve(p.getFileName()));
+        return Files.exists(p) || (hasFlatBlocks() && Files.exists(root.resolve(p.getFileName())));
+    }
+
+    /** Whether the root holds blocks in the older flat layout (checked once: a sharded root holds directories only). */
+    private boolean hasFlatBlocks() {
+        Boolean flat = flatLayout;
+        if (flat == null) {
+            flat = false;
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+                for (Path p : ds) {
+                    if (p.getFileName().toString().length() == 64) {
+                        flat = true;
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                flat = false;
+            }
+            flatLayout = flat;
+        }
+        return flat;
     }
 
     @Override
