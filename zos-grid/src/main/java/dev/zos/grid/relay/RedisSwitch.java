@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XReadParams;
@@ -47,7 +47,7 @@ public final class RedisSwitch implements Switch {
         }
     }
 
-    private final JedisPooled redis;
+    private final RedisClient redis;
     private final RelayOptions options;
     private final Clock clock;
     private final Map<RmbAddress, Local> local = new ConcurrentHashMap<>();
@@ -59,7 +59,7 @@ public final class RedisSwitch implements Switch {
         this.options = options;
         this.clock = clock;
         try {
-            this.redis = new JedisPooled(URI.create(redisUrl));
+            this.redis = RedisClient.create(URI.create(redisUrl));
             redis.ping();
         } catch (RuntimeException e) {
             throw ZosException.unavailable("cannot reach Redis at " + redisUrl + ": " + e.getMessage(), e);

@@ -46,8 +46,9 @@ public final class RelaySocket implements Session.Listener.AutoDemanding, Outlet
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         relay.disconnected(id, this);
+        callback.succeed();
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /** Two relay processes' worth of relays sharing one Redis: a peer on relay A reaches a peer on relay B. */
 class RedisRelayTest {
@@ -48,7 +48,7 @@ class RedisRelayTest {
                 awaitSessions(b, 0);
                 var later = alicePeer.request(bob, "test.echo", "later".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
                 Thread.sleep(300);
-                assertThat(new JedisPooled(URI.create(redisUrl)).xlen(RedisSwitch.streamKey(new dev.zos.core.rmb.RmbAddress(bob, null))))
+                assertThat(RedisClient.create(URI.create(redisUrl)).xlen(RedisSwitch.streamKey(new dev.zos.core.rmb.RmbAddress(bob, null))))
                         .isGreaterThanOrEqualTo(1);
                 bobPeer = RmbPeer.start(PeerConfig.builder(a.url(), bobKey, bob).directory(a.directory)
                         .router(new CommandRouter().on("test.echo", req -> ("a:" + new String(req.payload(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)))
