@@ -23,7 +23,7 @@ public final class JavaRuntime {
     static final Set<String> EXCLUDED = Set.of("java.desktop");
     static final List<String> ALWAYS = List.of("java.base", "jdk.unsupported");
     public static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages",
-            "--compress=zip-9", "--generate-cds-archive");
+            "--compress=zip-0", "--generate-cds-archive");
 
     private final Path jdk;
     private final Path cacheRoot;
