@@ -10,10 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "fetch", mixinStandardHelpOptions = true,
+@Command(name = "fetch",
         description = {"Download Debian's linux-image-amd64 (or --version) with apt, check it against apt's SHA-256",
             "and unpack kernel and modules into the cache. Offline, the cached kernel is used and the output says so."})
 final class KernelFetchCommand extends BaseCommand {
+    // --version names the kernel here, so only --help comes from picocli
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--version", paramLabel = "RELEASE", description = "Kernel release, e.g. 6.1.0-50-amd64 (default: apt's linux-image-amd64).")
     String release;
 
