@@ -42,6 +42,9 @@ final class BootCommand extends BaseCommand {
     @Option(names = "--cpus", defaultValue = "2", description = "CPUs per node (default: ${DEFAULT-VALUE}).")
     int cpus;
 
+    @Option(names = "--append", paramLabel = "WORDS", description = "Extra kernel command line words (kernel-format images; last value wins).")
+    String append;
+
     @Option(names = "--hold", description = "Keep the nodes running after they came up, until interrupted.")
     boolean hold;
 
@@ -56,7 +59,7 @@ final class BootCommand extends BaseCommand {
     protected int run() throws Exception {
         Pattern pattern = Pattern.compile(expect != null ? expect : Pattern.quote(BANNER));
         var spec = new QemuCluster.Spec(image, nodes, disk, grid, memory, cpus,
-                context.cacheDir().resolve("qemu-harness"), logs, true);
+                context.cacheDir().resolve("qemu-harness"), logs, true, append);
         try (QemuCluster cluster = QemuCluster.start(spec)) {
             err().println((QemuCluster.kvmAvailable() ? "KVM" : "TCG") + ": " + nodes + " node(s) from " + image
                     + ", consoles under " + cluster.workDir());

@@ -32,8 +32,10 @@ public final class QemuCluster implements AutoCloseable {
      *
      * @param grid     when set, appended to a kernel-format command line as {@code zos-grid=} (last value wins)
      * @param diskSize qcow2 size per node, e.g. {@code 10G}; null for no disk
+     * @param extraAppend more kernel command line words for a kernel-format image, or null
      */
-    public record Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot) {
+    public record Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
+                       String extraAppend) {
         public Spec {
             if (nodes < 1 || nodes > 64) {
                 throw ZosException.invalid("--nodes must be between 1 and 64, got " + nodes);
@@ -133,9 +135,16 @@ public final class QemuCluster implements AutoCloseable {
                 Files.copy(image.path(), efiDir.resolve("EFI/BOOT/BOOTX64.EFI"));
             }
             String append = image.cmdline();
-            if (append != null && spec.grid() != null) {
-                String g = spec.grid().toString().replaceAll("/+$", "");
-                append = append + " zos-grid=" + g + " registry=" + g;
+            if (append != null) {
+                // a busy host can starve TCG's PIT during the IO-APIC timer check and panic the kernel: skip the check
+                append = append + " no_timer_check";
+                if (spec.grid() != null) {
+                    String g = spec.grid().toString().replaceAll("/+$", "");
+                    append = append + " zos-grid=" + g + " registry=" + g;
+                }
+                if (spec.extraAppend() != null && !spec.extraAppend().isBlank()) {
+                    append = append + " " + spec.extraAppend().strip();
+                }
             }
             for (int i = 1; i <= spec.nodes(); i++) {
                 Path dir = work.resolve("node-" + i);

@@ -44,7 +44,7 @@ class BootKernelIT {
 
     @Test
     void kernelImageBootsToTheBannerUnderQemu() {
-        var spec = new QemuCluster.Spec(image, 1, "1G", URI.create("http://10.0.2.2:8080"), 1024, 2, tmp.resolve("work"), LOGS, true);
+        var spec = new QemuCluster.Spec(image, 1, "1G", URI.create("http://10.0.2.2:8080"), 1024, 2, tmp.resolve("work"), LOGS, true, null);
         try (QemuCluster cluster = QemuCluster.start(spec)) {
             try {
                 List<Duration> took = cluster.awaitConsole(Pattern.compile("zos-node: PID 1, java \\S+, farm 9, runmode dev"), Duration.ofSeconds(240));
@@ -70,7 +70,7 @@ class BootKernelIT {
         assertThat(z.waitFor()).isZero();
         flipFirstByteOf(cpio, "etc/os-release");
         Files.write(bad.resolve("initramfs.img"), cpio);
-        var spec = new QemuCluster.Spec(bad, 1, null, null, 1024, 2, tmp.resolve("work"), LOGS, true);
+        var spec = new QemuCluster.Spec(bad, 1, null, null, 1024, 2, tmp.resolve("work"), LOGS, true, null);
         try (QemuCluster cluster = QemuCluster.start(spec)) {
             try {
                 cluster.awaitConsole(Pattern.compile("zos-node: refusing to start"), Duration.ofSeconds(240));

@@ -89,7 +89,7 @@ public final class IsoFormat implements ImageFormat {
             String date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC)
                     .format(java.time.Instant.ofEpochSecond(a.request().mtime())) + "00";
             run(work, env, List.of("xorriso", "-as", "mkisofs", "-quiet", "-iso-level", "3", "-R", "-V", "ZEROOS",
-                    "--modification-date=" + date, "-volume_date", "uuid", date,
+                    "--modification-date=" + date,
                     "-isohybrid-mbr", ISOHDPFX.toString(),
                     "-c", "isolinux/boot.cat", "-b", "isolinux/isolinux.bin", "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table",
                     "-eltorito-alt-boot", "-e", "efiboot.img", "-no-emul-boot", "-isohybrid-gpt-basdat",

@@ -38,7 +38,7 @@ public enum Compression {
     public OutputStream compress(OutputStream out) throws IOException {
         return switch (this) {
             case ZSTD -> {
-                var z = new ZstdOutputStream(out, 15);
+                var z = new ZstdOutputStream(out, 9);
                 z.setChecksum(true);
                 z.setWorkers(Math.max(1, Runtime.getRuntime().availableProcessors()));
                 yield z;

@@ -53,8 +53,11 @@ public final class JavaRuntime {
                 found = Files.readString(cached).strip();
             } else {
                 List<String> cmd = new ArrayList<>(List.of(jdk.resolve("bin/jdeps").toString(), "--multi-release", Integer.toString(Runtime.version().feature()),
-                        "--ignore-missing-deps", "--print-module-deps", "--class-path",
-                        String.join(":", agent.libs().stream().map(Path::toString).toList()), agent.jar().toString()));
+                        "--ignore-missing-deps", "--print-module-deps"));
+                if (!agent.libs().isEmpty()) {
+                    cmd.addAll(List.of("--class-path", String.join(":", agent.libs().stream().map(Path::toString).toList())));
+                }
+                cmd.add(agent.jar().toString());
                 agent.libs().forEach(l -> cmd.add(l.toString()));
                 String out = Exec.check(cmd).strip();
                 found = out.substring(out.lastIndexOf('\n') + 1).strip();

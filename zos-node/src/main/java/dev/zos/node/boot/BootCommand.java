@@ -35,7 +35,9 @@ public final class BootCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         var out = out();
+        long start = System.nanoTime();
         ManifestCheck.Result check = ManifestCheck.check(root);
+        long checkMillis = (System.nanoTime() - start) / 1_000_000;
         if (!check.ok()) {
             for (String p : check.problems().subList(0, Math.min(20, check.problems().size()))) {
                 out.println("zos-node: image check failed: " + p);
@@ -46,7 +48,9 @@ public final class BootCommand extends BaseCommand {
             return 1;
         }
         KernelCmdline cmdline = KernelCmdline.parse(readCmdline());
-        out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified)");
+        out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis + " ms, JVM up "
+                + ProcessHandle.current().info().startInstant()
+                        .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L) + " ms)");
         out.flush();
         if (once) {
             return 0;
