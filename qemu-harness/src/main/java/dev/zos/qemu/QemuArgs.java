@@ -45,7 +45,7 @@ public final class QemuArgs {
             case EFI -> {
                 a.addAll(List.of("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=" + c.ovmfCode()));
                 a.addAll(List.of("-drive", "if=pflash,format=raw,unit=1,file=" + c.ovmfVars()));
-                a.addAll(List.of("-drive", "file=fat:ro:" + c.efiDir() + ",format=raw,if=ide"));
+                a.addAll(List.of("-drive", "file=fat:ro:" + c.efiDir() + ",format=raw,if=virtio,readonly=on"));
             }
         }
         return a;

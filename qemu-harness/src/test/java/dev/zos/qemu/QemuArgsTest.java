@@ -46,7 +46,7 @@ class QemuArgsTest {
         assertThat(QemuArgs.of(config(BootMode.EFI, false))).containsSequence(
                 "-drive", "if=pflash,format=raw,unit=0,readonly=on,file=/ovmf/CODE.fd",
                 "-drive", "if=pflash,format=raw,unit=1,file=/w/VARS.fd",
-                "-drive", "file=fat:ro:/e/esp,format=raw,if=ide");
+                "-drive", "file=fat:ro:/e/esp,format=raw,if=virtio,readonly=on");
     }
 
     @Test
