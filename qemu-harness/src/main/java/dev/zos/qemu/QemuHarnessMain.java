@@ -6,7 +6,7 @@ import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "qemu-harness", description = "Boot Zero-OS images under QEMU and wait for the nodes to register.",
-        subcommands = {})
+        subcommands = {BootCommand.class})
 public final class QemuHarnessMain extends RootCommand {
 
     QemuHarnessMain(CliContext context) {

@@ -6,7 +6,7 @@ import dev.zos.cli.kit.RootCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos-imagegen", description = "Build bootable Zero-OS node images (kernel, iPXE, ISO, USB, EFI).",
-        subcommands = {})
+        subcommands = {KernelCommand.class, BuildCommand.class, VerifyCommand.class, KeyCommand.class})
 public final class ImagegenMain extends RootCommand {
 
     ImagegenMain(CliContext context) {

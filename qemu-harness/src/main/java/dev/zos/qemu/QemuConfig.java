@@ -1,0 +1,48 @@
+package dev.zos.qemu;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One virtual machine, fully described: the pure function {@link QemuArgs#of} turns it into QEMU's argument list.
+ *
+ * @param boot   how it boots; {@code kernel}/{@code initrd}/{@code append} for {@link BootMode#KERNEL},
+ *               {@code image} for ISO/USB, {@code efiDir} (a folder holding EFI/BOOT/BOOTX64.EFI) for EFI
+ * @param disks  qcow2 disks, attached as virtio block devices in order
+ * @param ovmfCode firmware code (EFI only); {@code ovmfVars} a fresh per-VM copy of the variable store
+ * @param hostForwards user-network port forwards, e.g. {@code tcp::2222-:22}
+ */
+public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
+                         Path efiDir, int memoryMb, int cpus, boolean kvm, List<Path> disks, Path serialLog,
+                         Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot) {
+    public QemuConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(qemu, "qemu");
+        Objects.requireNonNull(boot, "boot");
+        Objects.requireNonNull(serialLog, "serialLog");
+        disks = List.copyOf(disks);
+        hostForwards = List.copyOf(hostForwards);
+        if (memoryMb < 128) {
+            throw new IllegalArgumentException("memory must be at least 128 MiB, got " + memoryMb);
+        }
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be at least 1, got " + cpus);
+        }
+        switch (boot) {
+            case KERNEL -> {
+                Objects.requireNonNull(kernel, "kernel boot needs a kernel");
+                Objects.requireNonNull(initrd, "kernel boot needs an initrd");
+            }
+            case ISO, USB -> Objects.requireNonNull(image, boot + " boot needs an image");
+            case EFI -> {
+                Objects.requireNonNull(efiDir, "EFI boot needs a folder with EFI/BOOT/BOOTX64.EFI");
+                Objects.requireNonNull(ovmfCode, "EFI boot needs OVMF_CODE");
+                Objects.requireNonNull(ovmfVars, "EFI boot needs a copy of OVMF_VARS");
+            }
+        }
+        if (mac != null && !mac.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}")) {
+            throw new IllegalArgumentException("mac must look like 52:54:00:12:34:56, got " + mac);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.zos.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QemuArgsTest {
+    private static QemuConfig config(BootMode mode, boolean kvm) {
+        return new QemuConfig("zos-node-1", Path.of("/usr/bin/qemu-system-x86_64"), mode, Path.of("/k/vmlinux"), Path.of("/k/initramfs.img"),
+                "quiet farmer_id=7", Path.of("/i/zos.iso"), Path.of("/e/esp"), 1024, 2, kvm, List.of(Path.of("/w/disk.qcow2")),
+                Path.of("/w/console.log"), Path.of("/ovmf/CODE.fd"), Path.of("/w/VARS.fd"), "52:54:00:12:34:01", List.of("tcp::2222-:22"), true);
+    }
+
+    @Test
+    void kernelBootUnderTcg() {
+        assertThat(QemuArgs.of(config(BootMode.KERNEL, false))).containsExactly(
+                "/usr/bin/qemu-system-x86_64", "-name", "zos-node-1", "-accel", "tcg", "-cpu", "max", "-m", "1024", "-smp", "2",
+                "-display", "none", "-monitor", "none", "-serial", "file:/w/console.log", "-no-reboot",
+                "-netdev", "user,id=n0,hostfwd=tcp::2222-:22", "-device", "virtio-net-pci,netdev=n0,mac=52:54:00:12:34:01",
+                "-drive", "file=/w/disk.qcow2,if=virtio,format=qcow2",
+                "-kernel", "/k/vmlinux", "-initrd", "/k/initramfs.img", "-append", "quiet farmer_id=7");
+    }
+
+    @Test
+    void kvmUsesTheHostCpu() {
+        assertThat(QemuArgs.of(config(BootMode.KERNEL, true))).containsSequence("-accel", "kvm", "-cpu", "host").doesNotContain("tcg");
+    }
+
+    @Test
+    void isoBootsFromCdUnderBios() {
+        List<String> a = QemuArgs.of(config(BootMode.ISO, false));
+        assertThat(a).containsSequence("-drive", "file=/i/zos.iso,media=cdrom,readonly=on", "-boot", "d").doesNotContain("-kernel");
+        assertThat(String.join(" ", a)).doesNotContain("pflash");
+    }
+
+    @Test
+    void usbIsARawDiskWithASnapshot() {
+        assertThat(QemuArgs.of(config(BootMode.USB, false))).containsSequence("-drive", "file=/i/zos.iso,format=raw,if=ide,snapshot=on");
+    }
+
+    @Test
+    void efiBootsUnderOvmfWithItsOwnVariables() {
+        assertThat(QemuArgs.of(config(BootMode.EFI, false))).containsSequence(
+                "-drive", "if=pflash,format=raw,unit=0,readonly=on,file=/ovmf/CODE.fd",
+                "-drive", "if=pflash,format=raw,unit=1,file=/w/VARS.fd",
+                "-drive", "file=fat:ro:/e/esp,format=raw,if=virtio,readonly=on");
+    }
+
+    @Test
+    void configIsValidated() {
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.KERNEL, null, null, null, null, null, 1024, 1, false,
+                List.of(), Path.of("log"), null, null, null, List.of(), false)).hasMessageContaining("kernel");
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.ISO, null, null, null, Path.of("x.iso"), null, 64, 1, false,
+                List.of(), Path.of("log"), null, null, null, List.of(), false)).hasMessageContaining("128 MiB");
+    }
+
+    @Test
+    void vmlinuxMagicIsFound() {
+        byte[] data = {1, 2, (byte) 0xFD, '7', 'z', 'X', 'Z', 0, 5};
+        assertThat(Vmlinux.indexOf(data, new byte[] {(byte) 0xFD, '7', 'z', 'X', 'Z', 0})).isEqualTo(2);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.zos.imagegen.format;
+
+import dev.zos.imagegen.build.BootArtifacts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An iPXE script that fetches kernel and initramfs from the grid's boot server
+ * ({@code <grid>/boot/<runmode>/<farm>/vmlinuz|initramfs.img}), plus those two files for the boot server to serve.
+ * The kernel line names the initrd ({@code initrd=}) so OVMF's iPXE hands it over.
+ */
+public final class IpxeFormat implements ImageFormat {
+    public static final String NAME = "ipxe";
+    public static final String SCRIPT = "boot.ipxe";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "boot.ipxe script fetching kernel + initramfs from the grid's boot server (files included)";
+    }
+
+    @Override
+    public List<Path> write(BootArtifacts a, Path outDir) throws IOException {
+        List<Path> files = new ArrayList<>(KernelFormat.writeFiles(a, outDir));
+        Path script = outDir.resolve(SCRIPT);
+        Files.writeString(script, script(a), StandardCharsets.UTF_8);
+        files.add(script);
+        return files;
+    }
+
+    public static String script(BootArtifacts a) {
+        String grid = a.request().grid().toString().replaceAll("/+$", "");
+        String base = grid + "/boot/" + a.request().runmode().value() + "/" + a.request().farm();
+        return "#!ipxe\n"
+                + "echo Zero-OS: farm " + a.request().farm() + ", runmode " + a.request().runmode().value() + ", grid " + grid + "\n"
+                + "kernel " + base + "/" + KernelFormat.VMLINUZ + " initrd=" + KernelFormat.INITRAMFS + " " + a.cmdline() + "\n"
+                + "initrd --name " + KernelFormat.INITRAMFS + " " + base + "/" + KernelFormat.INITRAMFS + "\n"
+                + "boot\n";
+    }
+}

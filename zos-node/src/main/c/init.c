@@ -1,0 +1,131 @@
+/*
+ * zos-init: the first program the kernel runs from the Zero-OS initramfs.
+ *
+ * It mounts the kernel file systems, loads the kernel modules listed in
+ * /etc/zos/modules.order (one path per line, dependencies first) with
+ * finit_module(2), then replaces itself with the JVM running the node agent,
+ * which stays PID 1. It never runs a shell: on any failure it prints one line
+ * to the console, waits and reboots.
+ *
+ * Built static by zos-imagegen: gcc -static -Os -s -o init init.c
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define MODULES_ORDER "/etc/zos/modules.order"
+#define JAVA "/usr/lib/jvm/bin/java"
+#define REBOOT_DELAY_SECONDS 10
+
+static void say(const char *what, const char *detail, int err) {
+    if (err) {
+        dprintf(2, "zos-init: %s %s: %s\n", what, detail, strerror(err));
+    } else {
+        dprintf(2, "zos-init: %s %s\n", what, detail);
+    }
+}
+
+static void fatal(const char *what, const char *detail, int err) {
+    say(what, detail, err);
+    dprintf(2, "zos-init: rebooting in %d seconds\n", REBOOT_DELAY_SECONDS);
+    sleep(REBOOT_DELAY_SECONDS);
+    sync();
+    reboot(RB_AUTOBOOT);
+    for (;;) {
+        pause();
+    }
+}
+
+static void console(void) {
+    /* the kernel opens /dev/console from the initramfs; reopen it from devtmpfs if that failed */
+    if (fcntl(1, F_GETFD) != -1) {
+        return;
+    }
+    int fd = open("/dev/console", O_RDWR | O_NOCTTY);
+    if (fd < 0) {
+        return;
+    }
+    dup2(fd, 0);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    if (fd > 2) {
+        close(fd);
+    }
+}
+
+static void mount_fs(const char *source, const char *target, const char *type, unsigned long flags, const char *data) {
+    mkdir(target, 0755);
+    if (mount(source, target, type, flags, data) != 0 && errno != EBUSY) {
+        fatal("cannot mount", target, errno);
+    }
+}
+
+static void load_modules(void) {
+    FILE *list = fopen(MODULES_ORDER, "re");
+    if (list == NULL) {
+        say("no module list at", MODULES_ORDER, errno);
+        return;
+    }
+    char line[512];
+    while (fgets(line, sizeof line, list) != NULL) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '\0' || line[0] == '#') {
+            continue;
+        }
+        int fd = open(line, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            say("cannot open module", line, errno);
+            continue;
+        }
+        if (syscall(SYS_finit_module, fd, "", 0) != 0 && errno != EEXIST) {
+            say("cannot load module", line, errno);
+        }
+        close(fd);
+    }
+    fclose(list);
+}
+
+int main(void) {
+    if (getpid() != 1) {
+        dprintf(2, "zos-init: not PID 1, refusing to run\n");
+        return 1;
+    }
+    mount_fs("devtmpfs", "/dev", "devtmpfs", MS_NOSUID, "mode=0755");
+    console();
+    mount_fs("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    mount_fs("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    mount_fs("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
+    mount_fs("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
+    load_modules();
+
+    char *const argv[] = {
+        JAVA,
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-Xshare:auto",
+        "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa",
+        "-Xlog:cds=off,cds+dynamic=off",
+        "-Duser.home=/root",
+        "-cp", "/usr/lib/zos/zos-node.jar",
+        "dev.zos.node.NodeMain", "boot",
+        NULL,
+    };
+    char *const envp[] = {
+        "PATH=/usr/sbin:/usr/bin",
+        "HOME=/root",
+        "LANG=C.UTF-8",
+        "JAVA_HOME=/usr/lib/jvm",
+        NULL,
+    };
+    execve(JAVA, argv, envp);
+    fatal("cannot start", JAVA, errno);
+    return 1;
+}

@@ -1,0 +1,73 @@
+package dev.zos.node.boot;
+
+import dev.zos.cli.kit.BaseCommand;
+import dev.zos.cli.kit.CliContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * PID 1 mode inside the image (started by /init): checks the signed manifest, prints the banner and stays up.
+ * On a broken image it names the file, waits and exits, which makes the kernel reboot ({@code panic=} on the command line).
+ */
+@Command(name = "boot", mixinStandardHelpOptions = true,
+        description = {"Run as PID 1 inside a Zero-OS image: verify the signed manifest of every file,",
+            "print the node banner on the console and keep running. Started by the image's /init, not by people."})
+public final class BootCommand extends BaseCommand {
+    @Option(names = "--root", defaultValue = "/", paramLabel = "DIR", description = "Root of the image to check (default: ${DEFAULT-VALUE}).")
+    Path root;
+
+    @Option(names = "--cmdline", defaultValue = "/proc/cmdline", paramLabel = "FILE", description = "Kernel command line file (default: ${DEFAULT-VALUE}).")
+    Path cmdlineFile;
+
+    @Option(names = "--once", description = "Return after the banner instead of staying up (for tests).")
+    boolean once;
+
+    @Option(names = "--refuse-delay", defaultValue = "10", paramLabel = "SECONDS", description = "Wait before giving up on a broken image (default: ${DEFAULT-VALUE}).")
+    int refuseDelay;
+
+    public BootCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected int run() throws Exception {
+        var out = out();
+        long start = System.nanoTime();
+        ManifestCheck.Result check = ManifestCheck.check(root);
+        long checkMillis = (System.nanoTime() - start) / 1_000_000;
+        if (!check.ok()) {
+            for (String p : check.problems().subList(0, Math.min(20, check.problems().size()))) {
+                out.println("zos-node: image check failed: " + p);
+            }
+            out.println("zos-node: refusing to start: " + check.problems().size() + " problem(s) in the image; rebooting in " + refuseDelay + " s");
+            out.flush();
+            Thread.sleep(refuseDelay * 1000L);
+            return 1;
+        }
+        KernelCmdline cmdline = KernelCmdline.parse(readCmdline());
+        out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis + " ms, JVM up "
+                + ProcessHandle.current().info().startInstant()
+                        .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L) + " ms)");
+        out.flush();
+        if (once) {
+            return 0;
+        }
+        // The agent proper (network, identity, registration) comes later; PID 1 must never exit.
+        while (true) {
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    static String banner(long pid, String javaVersion, KernelCmdline cmdline) {
+        return "zos-node: PID " + pid + ", java " + javaVersion
+                + ", farm " + cmdline.get("farmer_id").orElse("none (orphan)")
+                + ", runmode " + cmdline.get("runmode").orElse("prod");
+    }
+
+    private String readCmdline() throws IOException {
+        return Files.exists(cmdlineFile) ? Files.readString(cmdlineFile) : "";
+    }
+}
