@@ -1,5 +1,6 @@
 package dev.zos.grid.explorer;
 
+import dev.zos.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.zos.grid.registry;
 
+import dev.zos.testkit.MutableClock;
 import dev.zos.core.ZosException;
 import dev.zos.core.registry.model.ContractState;
 import dev.zos.core.registry.model.NodeContract;
