@@ -37,7 +37,8 @@ cp="zos-grid/target/test-classes:zos-grid/target/classes:zos-core/target/classes
 cp="$cp:zos-testkit/target/classes:$(cat zos-grid/target/cp.txt)"
 
 bench() {
-  timeout 900 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.zos.grid.bench.registry.RegistryBench "$@" 2>&1 \
+  # shellcheck disable=SC2086
+  timeout 900 "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_OPTS:-} -cp "$cp" dev.zos.grid.bench.registry.RegistryBench "$@" 2>&1 \
     | grep -v -e '^WARNING' -e '^\[' -e 'GridServer - listening' | tee -a "$WORK/results.txt"
 }
 
@@ -57,10 +58,10 @@ case "$phase" in
   batches|all)  bench batches "$WORK" "$CLIENTS" "$TX_PER_CLIENT" ;;&
   populate|all) bench populate "$WORK/populated" "$NODES" ;;&
   query|all)    [ -f "$WORK/populated/registry.db" ] || bench populate "$WORK/populated" "$NODES"
-                bench query "$WORK/populated" "$RUNS" "$QUERIES" 1
-                bench query "$WORK/populated" "$RUNS" "$QUERIES" 4 ;;&
+                bench query "$WORK/populated" "$RUNS" "$QUERIES" ;;&
   startup|all)  [ -f "$WORK/populated/registry.db" ] || bench populate "$WORK/populated" "$NODES"
-                bench startup "$WORK" "$RUNS" "$WORK/populated" ;;
+                # also with a JDK 25 AOT cache from one training run (what the launcher could ship)
+                BENCH_OPTS="-Dbench.aotCache=$WORK/grid.aot" bench startup "$WORK" "$RUNS" "$WORK/populated" ;;
   tx|uptime|batches|populate|query) ;;
   *) echo "usage: $0 [all|tx|uptime|batches|populate|query|startup]" >&2; exit 2 ;;
 esac

@@ -73,7 +73,7 @@ public final class RegistryBench {
             case "uptime" -> txRuns(dir, intArg(args, 2, 3), intArg(args, 3, 64), intArg(args, 4, 250), true);
             case "batches" -> batches(dir, intArg(args, 2, 64), intArg(args, 3, 250));
             case "populate" -> populate(dir, intArg(args, 2, 10_000));
-            case "query" -> queryRuns(dir, intArg(args, 2, 3), intArg(args, 3, 2_500), intArg(args, 4, 1));
+            case "query" -> queryRuns(dir, intArg(args, 2, 3), intArg(args, 3, 2_400));
             case "startup" -> startupRuns(dir, intArg(args, 2, 3), args.length > 3 ? Path.of(args[3]) : null);
             default -> throw new IllegalArgumentException("unknown phase " + args[0]);
         }
@@ -393,23 +393,36 @@ public final class RegistryBench {
         return m;
     }
 
-    private static void queryRuns(Path data, int runs, int queries, int clients) throws Exception {
+    /** One server start (opening 10,000 nodes is slow), then {@code runs} measured rounds with 1 and with 4 clients. */
+    private static void queryRuns(Path data, int runs, int queries) throws Exception {
+        try (var grid = GridProcess.start(GRID_MAIN, data, SERVER_JVM);
+             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            System.out.printf(Locale.ROOT, "(server on %s opened in %.0f ms)%n", data, grid.healthMs);
+            var mixes = new ArrayList<>(mixes().entrySet());
+            // warm-up: not measured
+            for (int i = 0; i < 600; i++) {
+                get(http, grid.base + mixes.get(i % mixes.size()).getValue().apply(i));
+            }
+            for (int clients : List.of(1, 4)) {
+                queryRounds(grid, http, mixes, runs, queries, clients);
+            }
+        }
+    }
+
+    private static void queryRounds(GridProcess grid, HttpClient http,
+                                    List<Map.Entry<String, java.util.function.IntFunction<String>>> mixes,
+                                    int runs, int queries, int clients) throws Exception {
         System.out.printf(Locale.ROOT, "== GET /nodes latency: %d queries per run over %d filter mixes, %d client(s), %d runs%n",
-                queries, mixes().size(), clients, runs);
+                queries, mixes.size(), clients, runs);
         var p99s = new ArrayList<Double>();
         var perMix = new LinkedHashMap<String, List<Double>>();
         for (int run = 1; run <= runs; run++) {
-            try (var grid = GridProcess.start(GRID_MAIN, data, SERVER_JVM);
-                 var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-                var mixes = new ArrayList<>(mixes().entrySet());
-                // warm-up: not measured
-                for (int i = 0; i < 600; i++) {
-                    get(http, grid.base + mixes.get(i % mixes.size()).getValue().apply(i));
-                }
+            {
                 var samples = new long[clients][];
                 var mixOf = new int[clients][];
                 var threads = new ArrayList<Thread>();
                 var rows = new AtomicLong();
+                long cpu0 = serverCpuNanos(grid);
                 long t0 = System.nanoTime();
                 for (int c = 0; c < clients; c++) {
                     int client = c;
@@ -432,10 +445,11 @@ public final class RegistryBench {
                     t.join();
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
+                double cpuPerQuery = (serverCpuNanos(grid) - cpu0) / 1e6 / (queries / clients * clients);
                 long[] all = Arrays.stream(samples).flatMapToLong(Arrays::stream).sorted().toArray();
-                System.out.printf(Locale.ROOT, "run %d: %d queries in %.2f s (%.0f q/s), %d bytes of JSON; all mixes: p50 %.2f p95 %.2f p99 %.2f max %.2f ms [load avg %s]%n",
+                System.out.printf(Locale.ROOT, "run %d: %d queries in %.2f s (%.0f q/s), %d bytes of JSON; all mixes: p50 %.2f p95 %.2f p99 %.2f max %.2f ms; server CPU %.2f ms/query [load avg %s]%n",
                         run, all.length, secs, all.length / secs, rows.get(), pct(all, 50), pct(all, 95), pct(all, 99),
-                        all[all.length - 1] / 1e6, loadAvg());
+                        all[all.length - 1] / 1e6, cpuPerQuery, loadAvg());
                 p99s.add(pct(all, 99));
                 for (int m = 0; m < mixes.size(); m++) {
                     int mix = m;
@@ -477,31 +491,53 @@ public final class RegistryBench {
     // ----------------------------------------------------------------------------------------- startup
 
     private static void startupRuns(Path work, int runs, Path populated) throws Exception {
-        System.out.printf(Locale.ROOT, "== zos-grid serve start-up, %d runs each%n", runs);
+        startupRuns(work, runs, populated, SERVER_JVM, "");
+        String aot = System.getProperty("bench.aotCache");
+        if (aot != null) {
+            // JDK 25 AOT cache (JEP 483/514): one training run that starts, answers /health and /nodes, and exits
+            Files.deleteIfExists(Path.of(aot));
+            var train = new ArrayList<>(SERVER_JVM);
+            train.add("-XX:AOTCacheOutput=" + aot);
+            try (var grid = GridProcess.start(GRID_MAIN, freshDir(work.resolve("startup-aot-train")), train);
+                 var http = new RawHttp(grid.base)) {
+                http.send(http.get("/nodes?status=up&size=50"));
+                http.send(http.get("/stats"));
+            }
+            for (int i = 0; i < 100 && !Files.exists(Path.of(aot)); i++) {
+                Thread.sleep(100);
+            }
+            var use = new ArrayList<>(SERVER_JVM);
+            use.add("-XX:AOTCache=" + aot);
+            startupRuns(work, runs, null, use, " with -XX:AOTCache");
+        }
+    }
+
+    private static void startupRuns(Path work, int runs, Path populated, List<String> jvm, String label) throws Exception {
+        System.out.printf(Locale.ROOT, "== zos-grid serve start-up%s, %d runs each%n", label, runs);
         var banner = new ArrayList<Double>();
         var health = new ArrayList<Double>();
         for (int run = 1; run <= runs; run++) {
             Path data = freshDir(work.resolve("startup-empty-" + run));
-            try (var grid = GridProcess.start(GRID_MAIN, data, SERVER_JVM)) {
+            try (var grid = GridProcess.start(GRID_MAIN, data, jvm)) {
                 System.out.printf(Locale.ROOT, "empty run %d: banner %.0f ms, /health 200 at %.0f ms, server CPU by then %.0f ms [load avg %s]%n", run, grid.bannerMs, grid.healthMs, grid.cpuMsAtHealth, loadAvg());
                 banner.add(grid.bannerMs);
                 health.add(grid.healthMs);
             }
         }
-        System.out.printf(Locale.ROOT, "RESULT startup empty: banner median %.0f ms (runs %s), /health median %.0f ms (runs %s)%n",
-                median(banner), fmt(banner), median(health), fmt(health));
+        System.out.printf(Locale.ROOT, "RESULT startup%s empty: banner median %.0f ms (runs %s), /health median %.0f ms (runs %s)%n",
+                label, median(banner), fmt(banner), median(health), fmt(health));
         if (populated != null) {
             banner.clear();
             health.clear();
             for (int run = 1; run <= runs; run++) {
-                try (var grid = GridProcess.start(GRID_MAIN, populated, SERVER_JVM)) {
+                try (var grid = GridProcess.start(GRID_MAIN, populated, jvm)) {
                     System.out.printf(Locale.ROOT, "populated run %d: banner %.0f ms, /health 200 at %.0f ms, server CPU by then %.0f ms [load avg %s]%n", run, grid.bannerMs, grid.healthMs, grid.cpuMsAtHealth, loadAvg());
                     banner.add(grid.bannerMs);
                     health.add(grid.healthMs);
                 }
             }
-            System.out.printf(Locale.ROOT, "RESULT startup populated (%s): banner median %.0f ms (runs %s), /health median %.0f ms (runs %s)%n",
-                    populated, median(banner), fmt(banner), median(health), fmt(health));
+            System.out.printf(Locale.ROOT, "RESULT startup%s populated (%s): banner median %.0f ms (runs %s), /health median %.0f ms (runs %s)%n",
+                    label, populated, median(banner), fmt(banner), median(health), fmt(health));
         }
     }
 
