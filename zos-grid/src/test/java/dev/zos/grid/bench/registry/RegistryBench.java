@@ -496,7 +496,9 @@ public final class RegistryBench {
         if (aot != null) {
             // JDK 25 AOT cache (JEP 483/514): one training run that starts, answers /health and /nodes, and exits
             Files.deleteIfExists(Path.of(aot));
-            var train = new ArrayList<>(SERVER_JVM);
+            // -Xshare flags cannot be combined with the AOT cache options
+            var plain = SERVER_JVM.stream().filter(a -> !a.startsWith("-Xshare")).toList();
+            var train = new ArrayList<>(plain);
             train.add("-XX:AOTCacheOutput=" + aot);
             try (var grid = GridProcess.start(GRID_MAIN, freshDir(work.resolve("startup-aot-train")), train);
                  var http = new RawHttp(grid.base)) {
@@ -506,7 +508,7 @@ public final class RegistryBench {
             for (int i = 0; i < 100 && !Files.exists(Path.of(aot)); i++) {
                 Thread.sleep(100);
             }
-            var use = new ArrayList<>(SERVER_JVM);
+            var use = new ArrayList<>(plain);
             use.add("-XX:AOTCache=" + aot);
             startupRuns(work, runs, null, use, " with -XX:AOTCache");
         }
