@@ -57,7 +57,10 @@ final class TxResource extends Handler.Abstract.NonBlocking {
         Content.Source.asByteArrayAsync(request, MAX_BODY)
                 .exceptionally(TxResource::readFailure)
                 .thenCompose(this::submit)
-                .whenComplete((result, failure) -> answer(response, callback, result, failure));
+                // answer on a server thread: the group commit completes the futures on the registry's single
+                // writer thread, which must not spend its time encoding and writing 64 responses per batch
+                .whenCompleteAsync((result, failure) -> answer(response, callback, result, failure),
+                        request.getComponents().getExecutor());
         return true;
     }
 

@@ -6,11 +6,14 @@ import dev.zos.core.registry.model.Farm;
 import dev.zos.core.registry.model.Node;
 import dev.zos.core.registry.model.Resources;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** The read side: filters, sorts and pages over the published state. Callers hold the read lock. */
@@ -30,34 +33,72 @@ final class Queries {
                 farm == null ? 0 : farm.freeIps());
     }
 
+    /**
+     * One pass over the nodes (or the one node of {@code twin_id}): the cheap filters on the node itself come
+     * first, then status, then the farm's free ips (looked up once per farm) and free resources; a view is made
+     * only for a match. With 10,000 nodes this keeps a query to a fraction of a millisecond of work and little
+     * garbage, instead of a view, a status and two map look-ups per node per query.
+     */
     Page<NodeView> nodes(NodeFilter f) {
         Instant now = options.clock().instant();
-        Predicate<NodeView> match = v -> (f.farmIds().isEmpty() || f.farmIds().contains(v.node().farmId()))
-                && (f.status().isEmpty() || f.status().contains(v.status()))
-                && (f.freeMru() == null || v.free().mru() >= f.freeMru())
-                && (f.freeSru() == null || v.free().sru() >= f.freeSru())
-                && (f.freeHru() == null || v.free().hru() >= f.freeHru())
-                && (f.freeIps() == null || v.farmFreeIps() >= f.freeIps())
-                && (f.country() == null || f.country().equalsIgnoreCase(v.node().location().country()))
-                && (f.twinId() == null || f.twinId() == v.node().twinId());
-        Comparator<NodeView> order = switch (f.sortBy()) {
-            case NODE_ID -> Comparator.comparingLong(v -> v.node().id());
-            case FARM_ID -> Comparator.comparingLong(v -> v.node().farmId());
-            case TWIN_ID -> Comparator.comparingLong(v -> v.node().twinId());
-            case FREE_MRU -> Comparator.comparingLong(v -> v.free().mru());
-            case FREE_SRU -> Comparator.comparingLong(v -> v.free().sru());
-            case FREE_HRU -> Comparator.comparingLong(v -> v.free().hru());
-            case TOTAL_CRU -> Comparator.comparingLong(v -> v.node().resources().cru());
-            case UPTIME -> Comparator.comparingLong(v -> v.node().uptime());
-            case UPDATED_AT -> Comparator.comparingLong(v -> v.node().updated());
-        };
-        if (f.descending()) {
-            order = order.reversed();
+        Duration interval = options.reportInterval();
+        Collection<Node> candidates;
+        if (f.twinId() != null) {
+            Long id = state.nodeIdByTwin(f.twinId());
+            Node only = id == null ? null : state.node(id);
+            candidates = only == null ? List.of() : List.of(only);
+        } else {
+            candidates = state.allNodes();
         }
-        order = order.thenComparingLong(v -> v.node().id());
-        var matches = state.allNodes().stream().map(n -> view(n, now)).filter(match);
-        return page(f.sortBy() == NodeFilter.Sort.NODE_ID && !f.descending() ? matches : matches.sorted(order),
-                f.paging());
+        var farmFreeIps = new HashMap<Long, Long>();
+        var matches = new ArrayList<NodeView>();
+        for (Node n : candidates) {
+            if (!f.farmIds().isEmpty() && !f.farmIds().contains(n.farmId())
+                    || f.twinId() != null && f.twinId() != n.twinId()
+                    || f.country() != null && !f.country().equalsIgnoreCase(n.location().country())) {
+                continue;
+            }
+            NodeStatus status = NodeStatus.of(n, now, interval);
+            if (!f.status().isEmpty() && !f.status().contains(status)) {
+                continue;
+            }
+            long freeIps = farmFreeIps.computeIfAbsent(n.farmId(), id -> {
+                Farm farm = state.farm(id);
+                return farm == null ? 0L : farm.freeIps();
+            });
+            if (f.freeIps() != null && freeIps < f.freeIps()) {
+                continue;
+            }
+            Resources used = state.used(n.id());
+            Resources free = used == Resources.NONE ? n.resources() : n.resources().minus(used);
+            if (f.freeMru() != null && free.mru() < f.freeMru()
+                    || f.freeSru() != null && free.sru() < f.freeSru()
+                    || f.freeHru() != null && free.hru() < f.freeHru()) {
+                continue;
+            }
+            matches.add(new NodeView(n, status, used, free, freeIps));
+        }
+        if (f.sortBy() != NodeFilter.Sort.NODE_ID || f.descending()) {
+            Comparator<NodeView> order = switch (f.sortBy()) {
+                case NODE_ID -> Comparator.comparingLong(v -> v.node().id());
+                case FARM_ID -> Comparator.comparingLong(v -> v.node().farmId());
+                case TWIN_ID -> Comparator.comparingLong(v -> v.node().twinId());
+                case FREE_MRU -> Comparator.comparingLong(v -> v.free().mru());
+                case FREE_SRU -> Comparator.comparingLong(v -> v.free().sru());
+                case FREE_HRU -> Comparator.comparingLong(v -> v.free().hru());
+                case TOTAL_CRU -> Comparator.comparingLong(v -> v.node().resources().cru());
+                case UPTIME -> Comparator.comparingLong(v -> v.node().uptime());
+                case UPDATED_AT -> Comparator.comparingLong(v -> v.node().updated());
+            };
+            if (f.descending()) {
+                order = order.reversed();
+            }
+            matches.sort(order.thenComparingLong(v -> v.node().id()));
+        }
+        Paging paging = f.paging();
+        int from = (int) Math.min(paging.offset(), matches.size());
+        int to = (int) Math.min((long) from + paging.size(), matches.size());
+        return new Page<>(List.copyOf(matches.subList(from, to)), matches.size(), paging.page(), paging.size());
     }
 
     Page<Farm> farms(FarmFilter f) {
