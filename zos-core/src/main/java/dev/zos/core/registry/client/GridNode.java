@@ -35,6 +35,31 @@ public record GridNode(
         power = power == null ? new Power("up", "up") : power;
     }
 
+    /** Fields for people, in order ({@code memory: 2 GiB used of 8 GiB}); {@code now} dates the last report. */
+    public java.util.LinkedHashMap<String, String> describe(java.time.Instant now) {
+        var f = new java.util.LinkedHashMap<String, String>();
+        f.put("node", Long.toString(nodeId));
+        f.put("farm", farmName == null || farmName.isEmpty() ? Long.toString(farmId) : farmId + " (" + farmName + ")");
+        f.put("twin", Long.toString(twinId));
+        f.put("status", status);
+        f.put("power", "target " + power.target() + ", reported " + power.state());
+        f.put("location", city == null || city.isEmpty() ? country : city + ", " + country);
+        f.put("cpu", usedResources.cru() + " of " + totalResources.cru() + " cores used");
+        f.put("memory", usedOf(usedResources.mru(), totalResources.mru()));
+        f.put("ssd", usedOf(usedResources.sru(), totalResources.sru()));
+        f.put("hdd", usedOf(usedResources.hru(), totalResources.hru()));
+        f.put("uptime", uptime == 0 ? "-" : Human.duration(uptime));
+        f.put("last report", Human.ago(updatedAt, now));
+        f.put("registered", Human.ago(created, now));
+        f.put("serial", serialNumber == null ? "" : serialNumber);
+        f.put("virtualized", virtualized ? "yes" : "no");
+        return f;
+    }
+
+    private static String usedOf(long used, long total) {
+        return Human.size(used) + " used of " + Human.size(total);
+    }
+
     /** The node's reported power state and the farmer's power target: "up" or "down". */
     public record Power(@JsonProperty("state") String state, @JsonProperty("target") String target) {
     }
