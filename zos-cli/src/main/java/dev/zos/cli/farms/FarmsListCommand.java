@@ -3,6 +3,7 @@ package dev.zos.cli.farms;
 import dev.zos.cli.grid.GridOption;
 import dev.zos.cli.kit.BaseCommand;
 import dev.zos.cli.kit.CliContext;
+import dev.zos.cli.kit.OutputFormat;
 import dev.zos.cli.kit.OutputMixin;
 import dev.zos.cli.kit.Table;
 import dev.zos.core.registry.client.FarmQuery;
@@ -45,7 +46,7 @@ final class FarmsListCommand extends BaseCommand {
         output.print(out(), farms, () -> new Table(List.of("ID", "NAME", "TWIN", "PUBLIC IPS (FREE/TOTAL)"),
                 farms.stream().map(f -> List.of(Long.toString(f.farmId()), f.name(), Long.toString(f.twinId()),
                         f.freeIps() + "/" + f.publicIps().size())).toList()));
-        if (result.total() > farms.size() && output.format() == dev.zos.cli.kit.OutputFormat.TABLE) {
+        if (result.total() > farms.size() && output.format() == OutputFormat.TABLE) {
             err().println(farms.size() + " of " + result.total() + " farms shown; --page N for more");
         }
         return 0;

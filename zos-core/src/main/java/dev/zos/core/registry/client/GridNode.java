@@ -2,6 +2,8 @@ package dev.zos.core.registry.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 
 /**
  * A node as the explorer shows it (the fields the tools use); times in unix seconds, sizes in bytes.
@@ -36,8 +38,8 @@ public record GridNode(
     }
 
     /** Fields for people, in order ({@code memory: 2 GiB used of 8 GiB}); {@code now} dates the last report. */
-    public java.util.LinkedHashMap<String, String> describe(java.time.Instant now) {
-        var f = new java.util.LinkedHashMap<String, String>();
+    public LinkedHashMap<String, String> describe(Instant now) {
+        var f = new LinkedHashMap<String, String>();
         f.put("node", Long.toString(nodeId));
         f.put("farm", farmName == null || farmName.isEmpty() ? Long.toString(farmId) : farmId + " (" + farmName + ")");
         f.put("twin", Long.toString(twinId));
