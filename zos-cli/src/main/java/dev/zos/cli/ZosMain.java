@@ -8,7 +8,7 @@ import dev.zos.cli.identity.IdentityCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos", description = "Keep an identity, find capacity and deploy signed workloads on a Zero-OS grid.",
-        subcommands = {IdentityCommand.class, DeploymentCommand.class})
+        subcommands = {IdentityCommand.class, dev.zos.cli.grid.GridCommand.class, dev.zos.cli.farms.FarmsCommand.class, dev.zos.cli.nodes.NodesCommand.class, DeploymentCommand.class})
 public final class ZosMain extends RootCommand {
 
     ZosMain(CliContext context) {

@@ -3,10 +3,12 @@ package dev.zos.farmer;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
 import dev.zos.cli.kit.RootCommand;
+import dev.zos.farmer.farm.FarmCommand;
+import dev.zos.farmer.nodes.NodesCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos-farmer", description = "Create farms, make boot media, provision and power-manage Zero-OS nodes.",
-        subcommands = {})
+        subcommands = {FarmCommand.class, NodesCommand.class})
 public final class FarmerMain extends RootCommand {
 
     FarmerMain(CliContext context) {

@@ -1,0 +1,18 @@
+package dev.zos.core.registry.client;
+
+import dev.zos.core.ZosException;
+
+/** Which page of a list to ask for: pages count from 1, the explorer allows at most 1000 items a page. */
+public record Paging(int page, int size) {
+    public static final int MAX_SIZE = 1000;
+    public static final Paging DEFAULT = new Paging(1, 50);
+
+    public Paging {
+        if (page < 1) {
+            throw ZosException.invalid("page must be 1 or more, got " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ZosException.invalid("page size must be 1 to " + MAX_SIZE + ", got " + size);
+        }
+    }
+}
