@@ -38,8 +38,9 @@ public final class GeneratedDocs {
         for (CommandSpec spec : allCommands(cl.getCommandSpec())) {
             var page = new StringWriter();
             ManPageGenerator.writeSingleManPage(new PrintWriter(page), spec);
+            // one folder per tool: `zos grid` (man/zos/zos-grid.adoc) must not clash with the tool zos-grid
             String fileName = spec.qualifiedName("-").replace(' ', '-');
-            files.put("man/" + fileName + ".adoc", normalise(page.toString()));
+            files.put("man/" + name + "/" + fileName + ".adoc", normalise(page.toString()));
         }
         String bash = AutoComplete.bash(name, cl);
         files.put("completions/bash/" + name, normalise(bash));
