@@ -92,18 +92,42 @@ public final class RelayBenchClient {
     /** {@code n} signed envelopes framed for the wire, all the same length, back to back in one array. */
     static byte[] framedPool(int n, String prefix) {
         TwinKey key = BenchTwins.key(SENDER);
-        var random = new Random(42);
-        byte[] first = BenchWebSocket.frame(BenchWebSocket.OP_BINARY, envelope(key, uid(prefix, 0), 0, random));
-        byte[] pool = new byte[first.length * n];
-        System.arraycopy(first, 0, pool, 0, first.length);
-        for (int i = 1; i < n; i++) {
-            byte[] f = BenchWebSocket.frame(BenchWebSocket.OP_BINARY, envelope(key, uid(prefix, i), i, random));
-            if (f.length != first.length) {
-                throw new IllegalStateException("frames differ in length: " + f.length + " vs " + first.length);
+        byte[][] frames = new byte[n][];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> frames[i] =
+                BenchWebSocket.frame(BenchWebSocket.OP_BINARY, envelope(key, uid(prefix, i), i, new Random(i))));
+        int len = frames[0].length;
+        byte[] pool = new byte[len * n];
+        for (int i = 0; i < n; i++) {
+            if (frames[i].length != len) {
+                throw new IllegalStateException("frames differ in length: " + frames[i].length + " vs " + len);
             }
-            System.arraycopy(f, 0, pool, i * f.length, f.length);
+            System.arraycopy(frames[i], 0, pool, i * len, len);
         }
         return pool;
+    }
+
+    /** Where the 8-byte stamp sits inside a serialized envelope of the pool (all share one layout). */
+    static int stampOffset(byte[] envelope, int length) throws IOException {
+        Envelope e = Envelope.parseFrom(ByteBuffer.wrap(envelope, 0, length));
+        byte[] plain = e.getPlain().toByteArray();
+        outer:
+        for (int at = 0; at + plain.length <= length; at++) {
+            for (int j = 0; j < plain.length; j++) {
+                if (envelope[at + j] != plain[j]) {
+                    continue outer;
+                }
+            }
+            return at;
+        }
+        throw new IllegalStateException("payload not found in envelope");
+    }
+
+    static long readLong(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[at + i] & 0xff);
+        }
+        return v;
     }
 
     private static String uid(String prefix, int i) {
@@ -236,13 +260,23 @@ public final class RelayBenchClient {
         var rx = Thread.ofPlatform().name("rx").start(() -> {
             try {
                 int op;
+                int offset = -1;
                 while (received.get() < total && (op = receiver.readFrame()) >= 0) {
                     long now = System.nanoTime();
                     if (op != BenchWebSocket.OP_BINARY) {
                         continue;
                     }
-                    Envelope e = Envelope.parseFrom(ByteBuffer.wrap(receiver.payload, 0, receiver.payloadLength));
-                    int i = (int) e.getPlain().asReadOnlyByteBuffer().getLong(0);
+                    // no allocation per envelope here: the stamp is read in place (checked by a full parse now and then)
+                    if (offset < 0) {
+                        offset = stampOffset(receiver.payload, receiver.payloadLength);
+                    }
+                    int i = (int) readLong(receiver.payload, offset);
+                    if ((received.get() & 0xfff) == 0) {
+                        Envelope e = Envelope.parseFrom(ByteBuffer.wrap(receiver.payload, 0, receiver.payloadLength));
+                        if (e.getPlain().asReadOnlyByteBuffer().getLong(0) != i || e.getSource().getTwin() != SENDER) {
+                            throw new IllegalStateException("unexpected envelope " + e.getUid());
+                        }
+                    }
                     fromSchedule[i] = now - (base + i * period);
                     fromSend[i] = now - sentAt[i];
                     received.incrementAndGet();
