@@ -333,6 +333,22 @@ public final class RelayBenchClient {
     static void sessions(int port, int n, int threads, int holdSeconds) throws Exception {
         System.out.println("sessions: relay before connecting: " + get(port, "/bench/heap").trim());
         long t0 = System.nanoTime();
+        // websocket pings every 20 s, as real peers send them, so the relay's idle timeout (60 s) closes
+        // none of the sessions however long connecting all of them takes on a busy machine
+        var open = new java.util.concurrent.ConcurrentLinkedQueue<BenchWebSocket>();
+        byte[] ping = BenchWebSocket.frame(BenchWebSocket.OP_PING, new byte[0]);
+        var pinger = Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(20_000);
+                    for (var ws : open) {
+                        ws.write(ping);
+                    }
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<List<BenchWebSocket>>> parts = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
@@ -341,7 +357,9 @@ public final class RelayBenchClient {
             parts.add(pool.submit(() -> {
                 List<BenchWebSocket> mine = new ArrayList<>();
                 for (long t = from; t <= to; t++) {
-                    mine.add(BenchWebSocket.connect("127.0.0.1", port, BenchTwins.token(t, BenchTwins.key(t)), 0));
+                    var ws = BenchWebSocket.connect("127.0.0.1", port, BenchTwins.token(t, BenchTwins.key(t)), 512);
+                    mine.add(ws);
+                    open.add(ws);
                 }
                 return mine;
             }));
@@ -355,20 +373,6 @@ public final class RelayBenchClient {
         awaitSessions(port, n);
         System.out.printf("sessions: %d authenticated websocket sessions open in %.2f s (%d client threads; JWT signing and key derivation included)%n",
                 all.size(), connectedNanos / 1e9, threads);
-        // websocket pings, as real peers send every 20 s, so the relay's idle timeout never closes them
-        byte[] ping = BenchWebSocket.frame(BenchWebSocket.OP_PING, new byte[0]);
-        var pinger = Thread.ofPlatform().daemon().start(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(20_000);
-                    for (var ws : all) {
-                        ws.write(ping);
-                    }
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
         String heap = get(port, "/bench/heap").trim();
         System.out.println("sessions: relay with sessions open: " + heap);
         Matcher m = Pattern.compile("sessions=(\\d+) heap_used_after_gc=(\\d+)").matcher(heap);
