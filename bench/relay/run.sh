@@ -99,7 +99,7 @@ done
 # --- medians over the runs -----------------------------------------------------------------------
 echo "== medians over $RUNS run(s)"
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); else print "n/a"}'; }
-for key in throughput_per_s latency_p50_ms latency_p99_ms heap_used_after_gc_mib; do
+for key in throughput_per_s relay_alloc_bytes_per_envelope latency_p50_ms latency_p99_ms heap_used_after_gc_mib; do
     vals=$(cat "$OUT"/*.txt 2>/dev/null | grep -ho "$key=[0-9.]*" | cut -d= -f2 || true)
     [ -n "$vals" ] || continue
     echo "$key: median $(echo "$vals" | median)  (runs: $(echo $vals))"

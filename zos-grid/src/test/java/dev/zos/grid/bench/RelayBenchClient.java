@@ -226,11 +226,16 @@ public final class RelayBenchClient {
         };
         long warmNanos = run.applyAsLong(warmup);
         System.out.printf("throughput: warm-up %d envelopes at %.0f/s%n", warmup, warmup * 1e9 / warmNanos);
+        long allocBefore = Long.parseLong(get(port, "/bench/allocated").trim());
         long nanos = run.applyAsLong(count);
+        long allocated = Long.parseLong(get(port, "/bench/allocated").trim()) - allocBefore;
         double rate = count * 1e9 / nanos;
         System.out.printf("throughput: %d envelopes forwarded in %.3f s = %.0f envelopes/s (%.1f MB/s of frames), window %d, batch %d%n",
                 count, nanos / 1e9, rate, rate * frameLen / 1e6, window, batch);
-        System.out.println("RESULT throughput_per_s=" + Math.round(rate) + " relay_errors_to_sender=" + errorsBack.get());
+        System.out.printf("throughput: the relay allocated %.0f bytes per forwarded envelope (all its threads, measured part)%n",
+                (double) allocated / count);
+        System.out.println("RESULT throughput_per_s=" + Math.round(rate) + " relay_alloc_bytes_per_envelope="
+                + allocated / count + " relay_errors_to_sender=" + errorsBack.get());
         sender.close();
         receiver.close();
         rx.join(5000);

@@ -49,8 +49,12 @@ public final class RelayBenchServer {
             Http.text(resp, cb, 200, "text/plain", heap(sw));
             return true;
         }));
+        var allocRoute = new GridServer.Route(PathSpec.from("/bench/allocated"), Http.handler((req, resp, cb) -> {
+            Http.text(resp, cb, 200, "text/plain", Long.toString(allocatedBytes()));
+            return true;
+        }));
         var server = new GridServer(new GridConfig.Listen("127.0.0.1", 0),
-                List.of(RelayHttp.metrics(relay), heapRoute), List.of(RelayHttp.upgrade(relay))).start();
+                List.of(RelayHttp.metrics(relay), heapRoute, allocRoute), List.of(RelayHttp.upgrade(relay))).start();
         long lifetime = maxSeconds;
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -67,6 +71,12 @@ public final class RelayBenchServer {
         System.out.println("PORT " + server.port());
         System.out.flush();
         server.join();
+    }
+
+    /** Bytes allocated so far by all threads of this JVM (HotSpot's per-thread allocation counters). */
+    static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return threads.getTotalThreadAllocatedBytes();
     }
 
     /** Full GC, then the heap in use: what the sessions and the relay really keep. */
