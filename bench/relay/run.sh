@@ -65,10 +65,11 @@ trap stop_relay EXIT
 
 start_relay() { # $1 = log file
     # rate limit per twin raised to 1,000,000/s (burst 1,000,000) so the limiter never throttles the benchmark
+    : >"$1"
     $JAVA $RELAY_JAVA_OPTS -cp "$CP" dev.zos.grid.bench.RelayBenchServer --twins 10000 --rate 1000000 --max-seconds 300 >"$1" 2>&1 &
     RELAY_PID=$!
     for _ in $(seq 600); do
-        PORT=$(awk '/^PORT /{print $2}' "$1")
+        PORT=$(awk '/^PORT /{print $2}' "$1" 2>/dev/null || true)
         [ -n "$PORT" ] && return 0
         kill -0 "$RELAY_PID" 2>/dev/null || { cat "$1" >&2; return 1; }
         sleep 0.1
