@@ -51,7 +51,7 @@ final class TxResource extends Handler.Abstract.NonBlocking {
             return true;
         }
         if (request.getLength() > MAX_BODY) {
-            tooLarge(response, callback);
+            drainThenTooLarge(request, response, callback);
             return true;
         }
         Content.Source.asByteArrayAsync(request, MAX_BODY)
@@ -59,7 +59,7 @@ final class TxResource extends Handler.Abstract.NonBlocking {
                 .thenCompose(this::submit)
                 // answer on a server thread: the group commit completes the futures on the registry's single
                 // writer thread, which must not spend its time encoding and writing 64 responses per batch
-                .whenCompleteAsync((result, failure) -> answer(response, callback, result, failure),
+                .whenCompleteAsync((result, failure) -> answer(request, response, callback, result, failure),
                         request.getComponents().getExecutor());
         return true;
     }
@@ -88,7 +88,7 @@ final class TxResource extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private void answer(Response response, Callback callback, SubmitResult result, Throwable failure) {
+    private void answer(Request request, Response response, Callback callback, SubmitResult result, Throwable failure) {
         if (failure == null) {
             Http.json(response, callback, 200, TxReceipt.of(result));
             return;
@@ -99,13 +99,28 @@ final class TxResource extends Handler.Abstract.NonBlocking {
         }
         switch (cause) {
             case ZosException z -> Errors.send(response, callback, z);
-            case BodyTooLarge tooBig -> tooLarge(response, callback);
+            case BodyTooLarge tooBig -> drainThenTooLarge(request, response, callback);
             default -> {
                 LOG.error("POST /tx failed", cause);
                 Http.error(response, callback, 500, "internal error while submitting the transaction");
             }
         }
     }
+
+    /**
+     * Answers 413 only after reading what the client still sends, up to a bound: answering while the client is
+     * still writing makes the server close a connection with unread data, and the reset can destroy the answer.
+     */
+    private static void drainThenTooLarge(Request request, Response response, Callback callback) {
+        if (request.getLength() > MAX_DRAIN) {
+            tooLarge(response, callback);
+            return;
+        }
+        Content.Source.consumeAll(request, Callback.from(() -> tooLarge(response, callback), x -> tooLarge(response, callback)));
+    }
+
+    /** The most an over-long body is read (and dropped) for, before the 413; beyond it the connection is closed. */
+    static final long MAX_DRAIN = 4L << 20;
 
     private static void tooLarge(Response response, Callback callback) {
         Http.error(response, callback, 413, "request body is larger than " + MAX_BODY
