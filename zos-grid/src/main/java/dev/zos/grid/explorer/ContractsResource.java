@@ -6,42 +6,34 @@ import dev.zos.grid.registry.Registry;
 import dev.zos.core.registry.model.Contract;
 import dev.zos.core.registry.model.NodeContract;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.jetty.server.Request;
 
 /**
  * {@code /contracts} (ordered by contract id; filters {@code contract_id}, {@code twin_id}, {@code node_id},
  * {@code type}, {@code state}) and {@code /contracts/{id}}.
  */
-final class ContractsResource implements GetResource.Action {
+final class ContractsResource extends CollectionResource {
     static final Set<String> LIST_PARAMS = Stream.concat(Query.PAGING.stream(),
             Stream.of("contract_id", "twin_id", "node_id", "type", "state")).collect(Collectors.toUnmodifiableSet());
 
     private final Registry registry;
 
     ContractsResource(Registry registry) {
+        super("contract", LIST_PARAMS, Set.of());
         this.registry = registry;
     }
 
     @Override
-    public Reply answer(Request request, List<String> segments) {
-        if (segments.isEmpty()) {
-            return list(Query.of(request, LIST_PARAMS));
-        }
-        Query.of(request, Set.of());
-        if (segments.size() > 1) {
-            throw Errors.noSuchPath(GetResource.path(request));
-        }
-        long id = GetResource.pathId(segments.getFirst(), "contract id");
+    Reply one(long id) {
         Contract c = registry.contract(id).orElseThrow(() -> ZosException.notFound("contract " + id + " does not exist"));
         return Reply.ok(ContractJson.of(c, farmOf(c, new HashMap<>())));
     }
 
-    private Reply list(Query q) {
+    @Override
+    Reply list(Query q) {
         String type = q.string("type");
         if (type != null && !type.equals("node") && !type.equals("name")) {
             throw ZosException.invalid("parameter 'type' must be node or name, got '" + Query.clip(type) + "'");

@@ -4,14 +4,12 @@ import dev.zos.core.ZosException;
 import dev.zos.grid.registry.FarmFilter;
 import dev.zos.grid.registry.Registry;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.jetty.server.Request;
 
 /** {@code /farms} (ordered by farm id) and {@code /farms/{id}}. */
-final class FarmsResource implements GetResource.Action {
+final class FarmsResource extends CollectionResource {
     static final Set<String> LIST_PARAMS = Stream.concat(Query.PAGING.stream(), Stream.of("farm_id", "farm_ids",
             "twin_id", "name", "name_contains", "free_ips", "pricing_policy_id"))
             .collect(Collectors.toUnmodifiableSet());
@@ -19,24 +17,18 @@ final class FarmsResource implements GetResource.Action {
     private final Registry registry;
 
     FarmsResource(Registry registry) {
+        super("farm", LIST_PARAMS, Set.of());
         this.registry = registry;
     }
 
     @Override
-    public Reply answer(Request request, List<String> segments) {
-        if (segments.isEmpty()) {
-            return list(Query.of(request, LIST_PARAMS));
-        }
-        Query.of(request, Set.of());
-        if (segments.size() > 1) {
-            throw Errors.noSuchPath(GetResource.path(request));
-        }
-        long id = GetResource.pathId(segments.getFirst(), "farm id");
+    Reply one(long id) {
         return Reply.ok(FarmJson.of(registry.farm(id)
                 .orElseThrow(() -> ZosException.notFound("farm " + id + " does not exist"))));
     }
 
-    private Reply list(Query q) {
+    @Override
+    Reply list(Query q) {
         var ids = new HashSet<>(q.ids("farm_id"));
         ids.addAll(q.ids("farm_ids"));
         var paging = q.paging();

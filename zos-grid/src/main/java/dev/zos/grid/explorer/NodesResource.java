@@ -7,16 +7,14 @@ import dev.zos.grid.registry.NodeView;
 import dev.zos.grid.registry.Registry;
 import dev.zos.core.registry.model.Farm;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.jetty.server.Request;
 
 /** {@code /nodes}, {@code /nodes/{id}} and {@code /nodes/{id}/status}. */
-final class NodesResource implements GetResource.Action {
+final class NodesResource extends CollectionResource {
     static final Set<String> LIST_PARAMS = Stream.concat(Query.PAGING.stream(), Stream.of("farm_ids", "status",
             "free_mru", "free_sru", "free_hru", "free_ips", "country", "twin_id", "sort_by", "sort_order"))
             .collect(Collectors.toUnmodifiableSet());
@@ -25,27 +23,28 @@ final class NodesResource implements GetResource.Action {
     private final Registry registry;
 
     NodesResource(Registry registry) {
+        super("node", LIST_PARAMS, Set.of("status"));
         this.registry = registry;
     }
 
     @Override
-    public Reply answer(Request request, List<String> segments) {
-        if (segments.isEmpty()) {
-            return list(Query.of(request, LIST_PARAMS));
-        }
-        Query.of(request, Set.of());
-        if (segments.size() > 2 || segments.size() == 2 && !segments.get(1).equals("status")) {
-            throw Errors.noSuchPath(GetResource.path(request));
-        }
-        long id = GetResource.pathId(segments.getFirst(), "node id");
-        NodeView view = registry.node(id).orElseThrow(() -> ZosException.notFound("node " + id + " does not exist"));
-        if (segments.size() == 2) {
-            return Reply.ok(Map.of("status", view.status().wire()));
-        }
+    Reply one(long id) {
+        NodeView view = node(id);
         return Reply.ok(NodeJson.of(view, registry.farm(view.node().farmId()).orElse(null)));
     }
 
-    private Reply list(Query q) {
+    /** {@code /nodes/{id}/status}. */
+    @Override
+    Reply part(long id, String name) {
+        return Reply.ok(Map.of("status", node(id).status().wire()));
+    }
+
+    private NodeView node(long id) {
+        return registry.node(id).orElseThrow(() -> ZosException.notFound("node " + id + " does not exist"));
+    }
+
+    @Override
+    Reply list(Query q) {
         var b = NodeFilter.builder()
                 .farmIds(q.ids("farm_ids"))
                 .status(q.words("status", NodesResource::status, STATUSES).toArray(NodeStatus[]::new));

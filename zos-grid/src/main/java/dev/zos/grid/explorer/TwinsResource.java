@@ -7,33 +7,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jetty.server.Request;
 
 /** {@code /twins} (ordered by twin id; filters {@code twin_id}, {@code public_key}) and {@code /twins/{id}}. */
-final class TwinsResource implements GetResource.Action {
+final class TwinsResource extends CollectionResource {
     static final Set<String> LIST_PARAMS = Set.of("page", "size", "ret_count", "twin_id", "public_key");
 
     private final Registry registry;
 
     TwinsResource(Registry registry) {
+        super("twin", LIST_PARAMS, Set.of());
         this.registry = registry;
     }
 
     @Override
-    public Reply answer(Request request, List<String> segments) {
-        if (segments.isEmpty()) {
-            return list(Query.of(request, LIST_PARAMS));
-        }
-        Query.of(request, Set.of());
-        if (segments.size() > 1) {
-            throw Errors.noSuchPath(GetResource.path(request));
-        }
-        long id = GetResource.pathId(segments.getFirst(), "twin id");
+    Reply one(long id) {
         return Reply.ok(TwinJson.of(registry.twin(id)
                 .orElseThrow(() -> ZosException.notFound("twin " + id + " does not exist"))));
     }
 
-    private Reply list(Query q) {
+    @Override
+    Reply list(Query q) {
         Long id = q.id("twin_id");
         String key = q.string("public_key");
         var paging = q.paging();
