@@ -21,6 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,8 @@ public final class Relay implements AutoCloseable {
     private final Clock clock;
     private final RateLimiter limiter;
     private final RelayMetrics metrics = new RelayMetrics();
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("relay-pinger").unstarted(r));
 
     public Relay(TwinDirectory twins, Switch sw, RelayOptions options, Clock clock) {
         this.twins = new CachedTwinDirectory(twins, Duration.ofSeconds(60), Duration.ofSeconds(5));
@@ -62,6 +68,12 @@ public final class Relay implements AutoCloseable {
 
     Switch switchboard() {
         return sw;
+    }
+
+    /** Pings {@code socket} every ping interval until the returned handle is cancelled. */
+    ScheduledFuture<?> schedulePings(Runnable ping) {
+        long millis = options.pingInterval().toMillis();
+        return pinger.scheduleAtFixedRate(ping, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -225,6 +237,7 @@ public final class Relay implements AutoCloseable {
 
     @Override
     public void close() {
+        pinger.shutdownNow();
         sw.close();
     }
 }

@@ -15,29 +15,37 @@ import java.time.Duration;
  * @param rateBurst            envelopes one twin may send at once
  * @param tokenSkew            clock skew tolerated on token times
  * @param idleTimeout          a session that sends nothing (not even a websocket ping) for this long is closed
+ * @param pingInterval         how often the relay pings every session, so dead peers are found and live ones read
+ *                             something even when idle (peers reconnect after 40 s without reading)
  */
 public record RelayOptions(int maxEnvelopeBytes, int maxQueuedPerSession, long maxQueuedBytes, int maxInFlight,
-                           double ratePerSecond, int rateBurst, Duration tokenSkew, Duration idleTimeout) {
+                           double ratePerSecond, int rateBurst, Duration tokenSkew, Duration idleTimeout,
+                           Duration pingInterval) {
 
     public RelayOptions {
         if (maxEnvelopeBytes <= 0 || maxQueuedPerSession <= 0 || maxQueuedBytes <= 0 || maxInFlight <= 0
-                || ratePerSecond <= 0 || rateBurst <= 0) {
+                || ratePerSecond <= 0 || rateBurst <= 0 || pingInterval.isNegative() || pingInterval.isZero()) {
             throw ZosException.invalid("relay limits must be positive");
         }
     }
 
     public static RelayOptions defaults() {
         return new RelayOptions(EnvelopeCodec.MAX_ENVELOPE_SIZE, 10_000, 256L << 20, 1024,
-                20_000, 40_000, Duration.ofSeconds(30), Duration.ofSeconds(60));
+                20_000, 40_000, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(20));
     }
 
     public RelayOptions withRate(double perSecond, int burst) {
         return new RelayOptions(maxEnvelopeBytes, maxQueuedPerSession, maxQueuedBytes, maxInFlight, perSecond, burst,
-                tokenSkew, idleTimeout);
+                tokenSkew, idleTimeout, pingInterval);
     }
 
     public RelayOptions withQueue(int perSession, long totalBytes) {
         return new RelayOptions(maxEnvelopeBytes, perSession, totalBytes, maxInFlight, ratePerSecond, rateBurst,
-                tokenSkew, idleTimeout);
+                tokenSkew, idleTimeout, pingInterval);
+    }
+
+    public RelayOptions withPingInterval(Duration interval) {
+        return new RelayOptions(maxEnvelopeBytes, maxQueuedPerSession, maxQueuedBytes, maxInFlight, ratePerSecond,
+                rateBurst, tokenSkew, idleTimeout, interval);
     }
 }

@@ -2,6 +2,7 @@ package dev.zos.grid.relay;
 
 import dev.zos.core.rmb.RmbAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -16,6 +17,7 @@ public final class RelaySocket implements Session.Listener.AutoDemanding, Outlet
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean behind = new AtomicBoolean();
     private volatile Session ws;
+    private volatile ScheduledFuture<?> pings;
 
     RelaySocket(Relay relay, RmbAddress id) {
         this.relay = relay;
@@ -27,6 +29,7 @@ public final class RelaySocket implements Session.Listener.AutoDemanding, Outlet
     public void onWebSocketOpen(Session session) {
         this.ws = session;
         relay.connected(id, this);
+        pings = relay.schedulePings(() -> session.sendPing(ByteBuffer.allocate(0), Callback.NOOP));
     }
 
     @Override
@@ -47,13 +50,22 @@ public final class RelaySocket implements Session.Listener.AutoDemanding, Outlet
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        stopPings();
         relay.disconnected(id, this);
         callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
+        stopPings();
         relay.disconnected(id, this);
+    }
+
+    private void stopPings() {
+        ScheduledFuture<?> p = pings;
+        if (p != null) {
+            p.cancel(false);
+        }
     }
 
     @Override

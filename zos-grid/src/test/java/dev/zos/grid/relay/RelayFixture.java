@@ -92,6 +92,7 @@ final class RelayFixture implements AutoCloseable {
         WebSocket ws;
         final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
         private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
 
         @Override
@@ -105,6 +106,12 @@ final class RelayFixture implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            pings.incrementAndGet();
+            return WebSocket.Listener.super.onPing(webSocket, message);
         }
 
         @Override

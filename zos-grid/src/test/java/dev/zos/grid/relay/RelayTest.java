@@ -169,6 +169,21 @@ class RelayTest {
     }
 
     @Test
+    void theRelayPingsEverySession() throws Exception {
+        var options = RelayOptions.defaults().withPingInterval(Duration.ofMillis(100));
+        try (var pinging = new RelayFixture(new LocalSwitch(options, java.time.Clock.systemUTC()), options)) {
+            pinging.twin(1);
+            var raw = pinging.raw(pinging.token(1, null));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (raw.pings.get() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(raw.pings.get()).isGreaterThanOrEqualTo(3);
+            assertThat(raw.closed).isNotDone();
+        }
+    }
+
+    @Test
     void metricsAreServedInPrometheusText() throws Exception {
         var alice = fx.peer(1, new CommandRouter());
         fx.peer(2, echo());
