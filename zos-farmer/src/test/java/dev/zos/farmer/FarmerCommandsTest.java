@@ -1,5 +1,6 @@
 package dev.zos.farmer;
 
+import dev.zos.grid.testing.TestGrid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

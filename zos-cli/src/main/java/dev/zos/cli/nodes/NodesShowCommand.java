@@ -1,6 +1,6 @@
 package dev.zos.cli.nodes;
 
-import dev.zos.cli.grid.GridOption;
+import dev.zos.cli.kit.GridOption;
 import dev.zos.cli.kit.BaseCommand;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.OutputMixin;

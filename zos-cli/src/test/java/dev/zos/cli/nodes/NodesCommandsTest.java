@@ -1,12 +1,12 @@
 package dev.zos.cli.nodes;
 
+import dev.zos.grid.testing.TestGrid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.zos.cli.ZosMain;
-import dev.zos.cli.grid.TestGrid;
 import dev.zos.core.registry.model.Resources;
 import dev.zos.testkit.CliHarness;
 import java.nio.file.Path;

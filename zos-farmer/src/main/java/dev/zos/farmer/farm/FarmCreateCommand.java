@@ -5,7 +5,7 @@ import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.OutputMixin;
 import dev.zos.core.registry.client.GridFarm;
 import dev.zos.core.registry.model.Farm;
-import dev.zos.farmer.GridOption;
+import dev.zos.cli.kit.GridOption;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,7 +6,7 @@ import dev.zos.cli.kit.OutputMixin;
 import dev.zos.core.registry.client.GridFarm;
 import dev.zos.core.registry.client.NodeQuery;
 import dev.zos.core.registry.client.Paging;
-import dev.zos.farmer.GridOption;
+import dev.zos.cli.kit.GridOption;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

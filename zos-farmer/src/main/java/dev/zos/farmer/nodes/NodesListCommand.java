@@ -11,7 +11,7 @@ import dev.zos.core.registry.client.GridSession;
 import dev.zos.core.registry.client.Human;
 import dev.zos.core.registry.client.NodeQuery;
 import dev.zos.core.registry.client.Paging;
-import dev.zos.farmer.GridOption;
+import dev.zos.cli.kit.GridOption;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;

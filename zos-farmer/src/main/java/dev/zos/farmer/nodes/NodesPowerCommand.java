@@ -3,7 +3,7 @@ package dev.zos.farmer.nodes;
 import dev.zos.cli.kit.BaseCommand;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.core.registry.model.Power;
-import dev.zos.farmer.GridOption;
+import dev.zos.cli.kit.GridOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -5,7 +5,7 @@ import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.OutputMixin;
 import dev.zos.cli.kit.Table;
 import dev.zos.core.registry.client.GridNode;
-import dev.zos.farmer.GridOption;
+import dev.zos.cli.kit.GridOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package dev.zos.farmer;
+package dev.zos.grid.testing;
 
 import dev.zos.core.identity.TwinKey;
 import dev.zos.core.registry.client.GridClient;
@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
-/** A real grid on loopback for CLI tests, and helpers that act on it as other twins (farmers, nodes). */
+/** A real grid on loopback for other modules' tests (zos-grid's test-jar), and helpers that act on it as other twins (farmers, nodes). */
 public final class TestGrid implements AutoCloseable {
     private final GridService service;
     private final GridClient client;
@@ -51,8 +51,8 @@ public final class TestGrid implements AutoCloseable {
     /** Starts a grid with its data on tmpfs when there is one: these tests are about the CLI, not fsync latency. */
     public static TestGrid start() throws Exception {
         Path shm = Path.of("/dev/shm");
-        Path dataDir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "zos-farmer-test")
-                : Files.createTempDirectory("zos-farmer-test");
+        Path dataDir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "zos-grid-test")
+                : Files.createTempDirectory("zos-grid-test");
         return new TestGrid(GridService.start(new GridConfig(new GridConfig.Listen("127.0.0.1", 0), dataDir, null, null,
                 Duration.ofSeconds(60))), dataDir);
     }
