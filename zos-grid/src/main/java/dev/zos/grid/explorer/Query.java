@@ -1,7 +1,7 @@
 package dev.zos.grid.explorer;
 
 import dev.zos.core.ZosException;
-import dev.zos.grid.registry.Paging;
+import dev.zos.core.registry.client.Paging;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.zos.grid.registry;
 
+import dev.zos.core.registry.client.Paging;
 import dev.zos.core.registry.model.ContractState;
 
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.zos.grid.registry;
 
+import dev.zos.core.registry.client.Paging;
+
 import java.util.Set;
 
 /** What {@link Registry#farms} returns, after grid-proxy's {@code /farms}; nulls and empty sets mean "any". */

@@ -1,6 +1,7 @@
 package dev.zos.grid.registry;
 
 import dev.zos.core.ZosException;
+import dev.zos.core.registry.client.Paging;
 
 import java.util.Arrays;
 import java.util.Locale;

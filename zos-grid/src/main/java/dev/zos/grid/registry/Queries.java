@@ -1,5 +1,6 @@
 package dev.zos.grid.registry;
 
+import dev.zos.core.registry.client.Paging;
 import dev.zos.grid.registry.internal.State;
 import dev.zos.core.registry.model.Contract;
 import dev.zos.core.registry.model.Farm;

@@ -1,6 +1,7 @@
 package dev.zos.grid.registry;
 
 import dev.zos.core.ZosException;
+import dev.zos.core.registry.client.Paging;
 import dev.zos.grid.registry.internal.GroupCommitter;
 import dev.zos.grid.registry.internal.LogReplayer;
 import dev.zos.grid.registry.internal.State;
