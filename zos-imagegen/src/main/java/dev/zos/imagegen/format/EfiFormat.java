@@ -1,6 +1,7 @@
 package dev.zos.imagegen.format;
 
 import dev.zos.imagegen.build.BootArtifacts;
+import dev.zos.imagegen.os.Trees;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class EfiFormat implements ImageFormat {
         try {
             Uki.write(a, work, out);
         } finally {
-            IsoFormat.deleteTree(work);
+            Trees.delete(work);
         }
         return List.of(out);
     }

@@ -2,14 +2,13 @@ package dev.zos.imagegen.format;
 
 import dev.zos.imagegen.build.BootArtifacts;
 import dev.zos.imagegen.os.Exec;
+import dev.zos.imagegen.os.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A hybrid ISO ({@code zos.iso}) that boots from CD or disk under BIOS (isolinux) and UEFI (a FAT image
@@ -55,7 +54,7 @@ public final class IsoFormat implements ImageFormat {
     }
 
     static void writeIso(BootArtifacts a, Path work, Path out) throws IOException {
-        deleteTree(work);
+        Trees.delete(work);
         Path root = work.resolve("root");
         Files.createDirectories(root.resolve("isolinux"));
         try {
@@ -95,7 +94,7 @@ public final class IsoFormat implements ImageFormat {
                     "-eltorito-alt-boot", "-e", "efiboot.img", "-no-emul-boot", "-isohybrid-gpt-basdat",
                     "-o", out.toString(), root.toString()));
         } finally {
-            deleteTree(work);
+            Trees.delete(work);
         }
     }
 
@@ -103,17 +102,6 @@ public final class IsoFormat implements ImageFormat {
         Exec.Result r = Exec.run(dir, env, cmd);
         if (r.exitCode() != 0) {
             throw new dev.zos.core.ZosException(dev.zos.core.ZosException.Kind.UNAVAILABLE, cmd.get(0) + " failed: " + (r.err() + r.out()).strip().replace('\n', ' '));
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

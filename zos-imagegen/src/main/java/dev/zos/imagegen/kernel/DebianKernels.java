@@ -2,6 +2,7 @@ package dev.zos.imagegen.kernel;
 
 import dev.zos.core.ZosException;
 import dev.zos.imagegen.os.Exec;
+import dev.zos.imagegen.os.Trees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,10 +142,10 @@ public final class DebianKernels {
                     p.store(w, null);
                 }
                 Path target = cacheRoot.resolve(release);
-                deleteTree(target);
+                Trees.delete(target);
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                deleteTree(tmp);
+                Trees.delete(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fetch " + pkg + " into " + cacheRoot, e);
@@ -240,17 +241,6 @@ public final class DebianKernels {
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.zos.imagegen.runtime;
 
 import dev.zos.core.ZosException;
 import dev.zos.imagegen.os.Exec;
+import dev.zos.imagegen.os.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ public final class JavaRuntime {
         try {
             Files.createDirectories(dir.getParent());
             Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
-            deleteTree(tmp);
+            Trees.delete(tmp);
             List<String> cmd = new ArrayList<>(List.of(jdk.resolve("bin/jlink").toString(), "--add-modules", String.join(",", modules)));
             cmd.addAll(JLINK_OPTIONS);
             cmd.addAll(List.of("--output", tmp.toString()));
@@ -101,22 +102,11 @@ public final class JavaRuntime {
                     }
                 }
             }
-            deleteTree(dir);
+            Trees.delete(dir);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot link a Java runtime into " + dir, e);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
