@@ -40,9 +40,4 @@ final class CachedTwinDirectory implements TwinDirectory {
         cache.put(twin, new Entry(found, now + (found.isPresent() ? ttlNanos : negativeTtlNanos)));
         return found;
     }
-
-    /** Drops what is known of a twin, after the registry changed it. */
-    void invalidate(long twin) {
-        cache.remove(twin);
-    }
 }

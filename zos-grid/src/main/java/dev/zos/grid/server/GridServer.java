@@ -1,6 +1,5 @@
 package dev.zos.grid.server;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -79,9 +78,5 @@ public final class GridServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
-    }
-
-    public static List<Route> routes(Route... routes) {
-        return new ArrayList<>(List.of(routes));
     }
 }
