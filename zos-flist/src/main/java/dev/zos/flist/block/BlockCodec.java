@@ -1,5 +1,6 @@
 package dev.zos.flist.block;
 
+import dev.zos.core.hash.Blake2b256;
 import dev.zos.flist.meta.BlockRef;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.xerial.snappy.Snappy;
 
 /**
@@ -28,7 +28,7 @@ public final class BlockCodec {
     static final int TAG_BYTES = 16;
     static final int NONCE_BYTES = 12;
 
-    private final Blake2bDigest blake = new Blake2bDigest(256);
+    private final Blake2b256 blake = Blake2b256.create();
     private byte[] compressed = new byte[Snappy.maxCompressedLength(BLOCK_SIZE)];
     private byte[] sealed = new byte[compressed.length + TAG_BYTES];
     private Cipher cipher;
@@ -44,11 +44,7 @@ public final class BlockCodec {
 
     /** {@code BLAKE2b-256(data[off, off+len))}. */
     public byte[] hash(byte[] data, int off, int len) {
-        blake.reset();
-        blake.update(data, off, len);
-        byte[] out = new byte[32];
-        blake.doFinal(out, 0);
-        return out;
+        return blake.hash(data, off, len);
     }
 
     /** Computes the key of a plaintext block (step 1 only). */
