@@ -119,6 +119,45 @@ class FarmerCommandsTest {
     }
 
     @Test
+    void publicIpsAndPricingAreChangedByTheOwnerOnly() throws Exception {
+        long farm = createFarm("ip_farm");
+        var added = farmer().run("farm", "ips", "add", Long.toString(farm), "185.69.166.10/24", "185.69.166.11/24",
+                "--gateway", "185.69.166.1");
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        assertThat(added.out()).contains("185.69.166.10/24", "185.69.166.11/24", "free");
+        assertThat(grid.client().farm(farm).publicIps()).hasSize(2);
+
+        var badGateway = farmer().run("farm", "ips", "add", Long.toString(farm), "185.69.167.10/24", "--gateway", "10.0.0.1");
+        assertThat(badGateway.exitCode()).isEqualTo(1);
+        assertThat(badGateway.err()).contains("gateway 10.0.0.1 is not in the network of 185.69.167.10/24");
+
+        var removed = farmer().run("farm", "ips", "remove", Long.toString(farm), "185.69.166.10/24", "-o", "json");
+        assertThat(removed.exitCode()).as(removed.toString()).isZero();
+        assertThat(JSON.readTree(removed.out()).get("public_ips")).singleElement()
+                .satisfies(ip -> assertThat(ip.get("ip").asText()).isEqualTo("185.69.166.11/24"));
+        var unknown = farmer().run("farm", "ips", "remove", Long.toString(farm), "1.2.3.4/24");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err().strip()).isEqualTo("zos-farmer: farm " + farm + " has no public IP 1.2.3.4/24");
+
+        var priced = farmer().run("farm", "pricing", "set", Long.toString(farm), "--policy", "1");
+        assertThat(priced.exitCode()).as(priced.toString()).isZero();
+        assertThat(priced.out()).containsPattern("pricing policy\\s+1");
+        var unknownPolicy = farmer().run("farm", "pricing", "set", Long.toString(farm), "--policy", "2");
+        assertThat(unknownPolicy.exitCode()).isEqualTo(1);
+        assertThat(unknownPolicy.err()).contains("pricing policy 2 does not exist");
+        assertThat(grid.client().farm(farm).pricingPolicyId()).isEqualTo(1);
+
+        var stranger = new CliHarness(FarmerMain.class, home.resolve("stranger2"));
+        new IdentityStore(stranger.configDir()).create("stranger", 12);
+        new GridProfiles(stranger.configDir()).use(grid.url(), "local");
+        assertThat(stranger.run("farm", "create", "stranger_farm2").exitCode()).isZero();
+        var refused = stranger.run("farm", "ips", "add", Long.toString(farm), "185.69.166.20/24", "--gateway", "185.69.166.1");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("farm " + farm + " belongs to twin");
+        assertThat(grid.client().farm(farm).publicIps()).hasSize(1);
+    }
+
+    @Test
     void clearErrorsWithoutAGridOrATwinOrWhenTheGridIsDown() throws Exception {
         var fresh = new CliHarness(FarmerMain.class, home.resolve("fresh"));
         var noGrid = fresh.run("farm", "list");

@@ -19,4 +19,10 @@ final class FarmViews {
                 farms.stream().map(f -> List.of(Long.toString(f.farmId()), f.name(), Long.toString(f.twinId()),
                         f.freeIps() + "/" + f.publicIps().size())).toList());
     }
+
+    static Table ips(GridFarm f) {
+        return new Table(List.of("IP", "GATEWAY", "CONTRACT"),
+                f.publicIps().stream().map(ip -> List.of(ip.ip(), ip.gateway(),
+                        ip.contractId() == 0 ? "free" : Long.toString(ip.contractId()))).toList());
+    }
 }
