@@ -22,4 +22,19 @@ public final class ExternalService {
         }
         return url;
     }
+
+    /**
+     * A capability of this machine the test needs (root, a program, a kernel feature): fails under {@code CI=true}
+     * when missing — scripts/test installs what CI needs — and skips the test otherwise.
+     */
+    public static void require(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        String message = what + " is not available here (scripts/test installs it)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(message);
+        }
+        Assumptions.abort(message);
+    }
 }
