@@ -22,4 +22,18 @@ public final class ExternalService {
         }
         return url;
     }
+
+    /**
+     * Goes on when {@code available} (root, a host tool such as runc); otherwise fails under {@code CI=true} and
+     * skips the test elsewhere, with {@code what} saying what is missing and how to get it.
+     */
+    public static void require(boolean available, String what) {
+        if (available) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(what);
+        }
+        Assumptions.abort(what);
+    }
 }
