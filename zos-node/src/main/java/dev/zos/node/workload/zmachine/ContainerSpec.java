@@ -54,7 +54,12 @@ public record ContainerSpec(String containerId, String hostname, URI flist, List
         if (vm.entrypoint().indexOf('\0') >= 0) {
             throw ZosException.invalid(at + "entrypoint: contains a NUL character");
         }
-        List<String> args = ShellWords.split(vm.entrypoint());
+        List<String> args;
+        try {
+            args = ShellWords.split(vm.entrypoint());
+        } catch (ZosException e) {
+            throw ZosException.invalid(at + e.getMessage());
+        }
         if (args.isEmpty()) {
             throw ZosException.invalid(at + "entrypoint: has no program to run");
         }
