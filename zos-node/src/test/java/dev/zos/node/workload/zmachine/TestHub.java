@@ -39,6 +39,10 @@ final class TestHub implements AutoCloseable {
         files.put(path, body);
     }
 
+    byte[] files(String path) {
+        return files.get(path);
+    }
+
     void remove(String path) {
         files.remove(path);
     }
