@@ -47,7 +47,7 @@ public final class VolumeMounts {
      * Mounts the disk named {@code volumeName} in {@code machine}'s deployment for that zmachine and returns the
      * host directory to bind into it. Adopts a mount this zmachine already holds.
      */
-    public Path mount(WorkloadContext machine, String volumeName) {
+    public synchronized Path mount(WorkloadContext machine, String volumeName) {
         Workload volume = machine.deployment().workload(volumeName).orElseThrow(() -> ZosException.invalid(
                 "mount '" + volumeName + "': no workload of that name in this deployment"));
         if (!DISK_TYPES.contains(volume.type())) {
@@ -80,7 +80,7 @@ public final class VolumeMounts {
     }
 
     /** Unmounts the disk named {@code volumeName} if {@code machine} holds it; nothing happens otherwise. */
-    public void unmount(WorkloadContext machine, String volumeName) {
+    public synchronized void unmount(WorkloadContext machine, String volumeName) {
         Workload volume = machine.deployment().workload(volumeName).orElse(null);
         if (volume == null || !DISK_TYPES.contains(volume.type())) {
             return;
@@ -98,7 +98,7 @@ public final class VolumeMounts {
     }
 
     /** Unmounts a disk whoever holds it and forgets the holder (the disk itself is being removed). */
-    void release(NodeEnvironment node, String type, String workloadId) {
+    synchronized void release(NodeEnvironment node, String type, String workloadId) {
         Path target = mountPoint(node, type, workloadId);
         mounter.unmount(target);
         try {
