@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zos.core.ZosException;
 import dev.zos.node.provision.WorkloadContext;
 import dev.zos.node.provision.WorkloadDriver;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -34,7 +35,7 @@ public abstract class DiskDriver implements WorkloadDriver {
                     + size);
         }
         Path image = VolumeMounts.imagePath(context.node(), type(), context.workloadId());
-        if (java.nio.file.Files.isRegularFile(image) && DiskImage.size(image) != size) {
+        if (Files.isRegularFile(image) && DiskImage.size(image) != size) {
             if (mounts.isMounted(context.node(), type(), context.workloadId())) {
                 throw new ZosException(ZosException.Kind.CONFLICT, type() + " " + context.workload().name()
                         + ": cannot resize a disk while a zmachine uses it; stop the zmachine first");

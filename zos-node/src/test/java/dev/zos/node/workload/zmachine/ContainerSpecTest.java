@@ -68,6 +68,11 @@ class ContainerSpecTest {
         expect(vm(ok, "/x", Map.of(), List.of(new MachineMount("db", "/d")), 1, MEM), "'db' is a zdb, not a zmount");
         expect(vm(ok, "/x", Map.of(), List.of(new MachineMount("disk", "/d"), new MachineMount("disk", "/e")), 1, MEM),
                 "data.mounts[1].name: 'disk' is mounted twice");
+        var d = Deployments.deployment(Workload.of("a", new ZMount(ByteSize.GIB)), Workload.of("b", new ZMount(ByteSize.GIB)),
+                Workload.of("vm", vm(ok, "/x", Map.of(), List.of(new MachineMount("a", "/d"), new MachineMount("b", "/d/e")),
+                        1, MEM)));
+        assertThatThrownBy(() -> ContainerSpec.from(Deployments.context(Deployments.node(Path.of("/x")), d, "vm")))
+                .hasMessageContaining("data.mounts[1].mountpoint: '/d/e' overlaps mount point '/d'");
     }
 
     private static void expect(ZMachine vm, String message) {

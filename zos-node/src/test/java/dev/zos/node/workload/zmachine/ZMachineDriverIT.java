@@ -66,8 +66,7 @@ class ZMachineDriverIT {
         HostTools.requireTool("busybox", "busybox-static");
         node = Deployments.node(tmp.resolve("data"));
         runc = new Runc(runner, "runc", tmp.resolve("runc"));
-        drivers = new WorkloadDrivers(tmp.resolve("runc")).create().stream()
-                .collect(Collectors.toMap(WorkloadDriver::type, Function.identity()));
+        drivers = restartedAgent();
         hub = new TestHub();
         byte[] flist = busyboxFlist();
         hub.put("/alice/busybox.fl", flist);
@@ -86,6 +85,12 @@ class ZMachineDriverIT {
             table.under(tmp).reversed().forEach(p -> runner.run(List.of("umount", "-l", p.toString()),
                     Duration.ofSeconds(10)));
         }
+    }
+
+    /** Fresh driver instances, as after an agent restart: all they know is on disk and in runc's state. */
+    private Map<String, WorkloadDriver> restartedAgent() {
+        return new WorkloadDrivers(tmp.resolve("runc")).create().stream()
+                .collect(Collectors.toMap(WorkloadDriver::type, Function.identity()));
     }
 
     /** /bin/busybox with a symlink per applet, packed into a dir:// store. */
@@ -157,12 +162,14 @@ class ZMachineDriverIT {
         assertThat(cgroupV1(state.pid(), "cpu", "cpu.cfs_quota_us")).as("one core's worth of CPU time")
                 .isIn(Optional.empty(), Optional.of("100000"));
 
+        drivers = restartedAgent();
         drivers.get("zmachine").provision(vm);
         assertThat(runc.state("7-42-vm").orElseThrow().pid()).as("adopted, not restarted").isEqualTo(state.pid());
 
         runner.check("kill", List.of("runc", "--root", tmp.resolve("runc").toString(), "kill", "7-42-vm", "KILL"),
                 Duration.ofSeconds(10));
         awaitStatus("stopped");
+        drivers = restartedAgent();
         drivers.get("zmachine").provision(vm);
         assertThat(runc.state("7-42-vm").orElseThrow().status()).isEqualTo("running");
         awaitLog(vm, "hello from the container", 2);
