@@ -24,17 +24,16 @@ public final class ExternalService {
     }
 
     /**
-     * A capability of this machine the test needs (root, a program, a kernel feature): fails under {@code CI=true}
-     * when missing — scripts/test installs what CI needs — and skips the test otherwise.
+     * Goes on when {@code available} (root, a host tool such as runc); otherwise fails under {@code CI=true} and
+     * skips the test elsewhere, with {@code what} saying what is missing and how to get it.
      */
-    public static void require(boolean present, String what) {
-        if (present) {
+    public static void require(boolean available, String what) {
+        if (available) {
             return;
         }
-        String message = what + " is not available here (scripts/test installs it)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message);
+            throw new AssertionError(what);
         }
-        Assumptions.abort(message);
+        Assumptions.abort(what);
     }
 }

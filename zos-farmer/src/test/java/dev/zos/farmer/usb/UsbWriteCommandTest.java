@@ -31,7 +31,7 @@ class UsbWriteCommandTest {
     @BeforeEach
     void needRootAndLoopDevices() throws Exception {
         ExternalService.require("root".equals(System.getProperty("user.name")) && Files.exists(Path.of("/dev/loop-control")),
-                "root with loop devices (losetup)");
+                "these tests need root and loop devices (losetup)");
         image = dir.resolve("zos.img");
         byte[] bytes = new byte[5 * 1024 * 1024 + 123];
         new Random(3).nextBytes(bytes);

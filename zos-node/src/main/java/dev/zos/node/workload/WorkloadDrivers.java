@@ -1,0 +1,63 @@
+package dev.zos.node.workload;
+
+import dev.zos.flist.store.Stores;
+import dev.zos.node.provision.WorkloadDriver;
+import dev.zos.node.workload.disk.DiskImage;
+import dev.zos.node.workload.disk.VolumeMounts;
+import dev.zos.node.workload.host.MountTable;
+import dev.zos.node.workload.host.Mounter;
+import dev.zos.node.workload.host.ProcessRunner;
+import dev.zos.node.workload.host.SystemProcessRunner;
+import dev.zos.node.workload.volume.VolumeDriver;
+import dev.zos.node.workload.zmachine.FlistFetcher;
+import dev.zos.node.workload.zmachine.NetNamespaces;
+import dev.zos.node.workload.zmachine.RootfsLower;
+import dev.zos.node.workload.zmachine.Runc;
+import dev.zos.node.workload.zmachine.UnpackedLower;
+import dev.zos.node.workload.zmachine.ZMachineDriver;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The workload drivers this node runs, wired together: the one list the provision engine registers. Factory
+ * methods are overridable so a node image (or a test) can swap one collaborator, e.g. a FUSE-mounted
+ * {@link RootfsLower} instead of unpacking.
+ *
+ * <pre>{@code
+ * List<WorkloadDriver> drivers = new WorkloadDrivers(Path.of("/run/zos/runc")).create();
+ * }</pre>
+ */
+public class WorkloadDrivers {
+
+    private final Path runcState;
+
+    /** @param runcState where runc keeps container state ({@code --root}); on tmpfs so a reboot clears it */
+    public WorkloadDrivers(Path runcState) {
+        this.runcState = runcState;
+    }
+
+    public List<WorkloadDriver> create() {
+        ProcessRunner runner = createProcessRunner();
+        Mounter mounter = new Mounter(runner, new MountTable());
+        DiskImage images = new DiskImage(runner);
+        VolumeMounts volumes = new VolumeMounts(mounter);
+        return List.of(
+                new dev.zos.node.workload.zmount.ZMountDriver(images, volumes),
+                new VolumeDriver(images, volumes),
+                new ZMachineDriver(new FlistFetcher(), createRootfsLower(), images, mounter, volumes,
+                        new NetNamespaces(runner), new Runc(runner, runcBinary(), runcState)));
+    }
+
+    protected ProcessRunner createProcessRunner() {
+        return new SystemProcessRunner();
+    }
+
+    protected RootfsLower createRootfsLower() {
+        return new UnpackedLower(Stores.defaults());
+    }
+
+    /** Debian's runc works with cgroups in hybrid mode, where crun refuses. */
+    protected String runcBinary() {
+        return "runc";
+    }
+}

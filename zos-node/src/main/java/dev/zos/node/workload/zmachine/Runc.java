@@ -1,0 +1,84 @@
+package dev.zos.node.workload.zmachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zos.core.ZosException;
+import dev.zos.node.workload.host.ProcessResult;
+import dev.zos.node.workload.host.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runc command line, with its state kept under {@code stateRoot} (runc {@code --root}). Containers run
+ * detached: runc starts them and exits, the container's stdout and stderr stay attached to the console log file,
+ * so the agent can restart without touching them and adopt them by id afterwards.
+ */
+public final class Runc {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProcessRunner runner;
+    private final String binary;
+    private final Path stateRoot;
+
+    public Runc(ProcessRunner runner, String binary, Path stateRoot) {
+        this.runner = runner;
+        this.binary = binary;
+        this.stateRoot = stateRoot;
+    }
+
+    /** A container's runc status ({@code created}, {@code running}, {@code paused}, {@code stopped}) and init pid. */
+    public record State(String status, long pid) {
+    }
+
+    public Optional<State> state(String id) {
+        ProcessResult r = runner.run(command("state", id), TIMEOUT);
+        if (r.exitCode() != 0) {
+            if (r.stderr().contains("does not exist") || r.stderr().contains("not exist")) {
+                return Optional.empty();
+            }
+            throw ZosException.unavailable("cannot read the state of container " + id + ": " + r.errorLine(), null);
+        }
+        try {
+            JsonNode s = JSON.readTree(r.stdout());
+            return Optional.of(new State(s.path("status").asText(), s.path("pid").asLong()));
+        } catch (IOException e) {
+            throw ZosException.unavailable("cannot parse runc state of " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the bundle detached, stdout and stderr of the container (and runc's own errors) appended to {@code log}. */
+    public void run(String id, Path bundle, Path log) {
+        int code = runner.runLogged(command("run", "--detach", "--bundle", bundle.toString(), id), log, TIMEOUT);
+        if (code != 0) {
+            throw ZosException.unavailable("cannot start container " + id + ": runc exited with " + code + ": "
+                    + ConsoleLog.lastLine(log), null);
+        }
+    }
+
+    public void resume(String id) {
+        runner.check("cannot resume container " + id, command("resume", id), TIMEOUT);
+    }
+
+    /** Kills the container's processes and deletes it; succeeds when there is no such container. */
+    public void destroy(String id) {
+        if (state(id).isEmpty()) {
+            return;
+        }
+        ProcessResult r = runner.run(command("delete", "--force", id), TIMEOUT);
+        if (r.exitCode() != 0 && state(id).isPresent()) {
+            throw ZosException.unavailable("cannot delete container " + id + ": " + r.errorLine(), null);
+        }
+    }
+
+    private List<String> command(String... args) {
+        List<String> c = new ArrayList<>(List.of(binary, "--root", stateRoot.toString()));
+        c.addAll(List.of(args));
+        return c;
+    }
+}
