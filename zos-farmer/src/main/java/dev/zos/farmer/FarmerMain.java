@@ -3,6 +3,7 @@ package dev.zos.farmer;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
 import dev.zos.cli.kit.RootCommand;
+import dev.zos.farmer.bot.BotCommand;
 import dev.zos.farmer.farm.FarmCommand;
 import dev.zos.farmer.nodes.NodesCommand;
 import dev.zos.farmer.pxe.PxeCommand;
@@ -10,7 +11,7 @@ import dev.zos.farmer.usb.UsbCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos-farmer", description = "Create farms, make boot media, provision and power-manage Zero-OS nodes.",
-        subcommands = {FarmCommand.class, NodesCommand.class, PxeCommand.class, UsbCommand.class})
+        subcommands = {FarmCommand.class, NodesCommand.class, PxeCommand.class, UsbCommand.class, BotCommand.class})
 public final class FarmerMain extends RootCommand {
 
     FarmerMain(CliContext context) {

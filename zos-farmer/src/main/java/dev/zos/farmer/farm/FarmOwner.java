@@ -5,11 +5,11 @@ import dev.zos.core.registry.client.GridFarm;
 import dev.zos.core.registry.client.GridSession;
 
 /** Changes to a farm are signed by its owner: say so before the registry refuses the transaction. */
-final class FarmOwner {
+public final class FarmOwner {
     private FarmOwner() {
     }
 
-    static GridFarm require(GridSession session, long farmId) {
+    public static GridFarm require(GridSession session, long farmId) {
         GridFarm farm = session.client().farm(farmId);
         long twin = session.requireTwin().twinId();
         if (farm.twinId() != twin) {
