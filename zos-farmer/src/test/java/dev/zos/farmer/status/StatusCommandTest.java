@@ -46,9 +46,9 @@ class StatusCommandTest {
         assertThat(json.get("nodes")).hasSize(2);
         assertThat(json.get("nodes").get(0).get("deployments").asLong()).isEqualTo(1);
 
-        var screen = StatusView.screen(FarmStatus.read(grid.client(), List.of(farm), Instant.now()), 60, false);
-        assertThat(screen.get(0).toString()).contains("farm " + farm, "2 node(s): 2 up, 0 standby, 0 down");
-        assertThat(screen).extracting(AttributedString::columnLength).allMatch(w -> w <= 60);
+        var status = FarmStatus.read(grid.client(), List.of(farm), Instant.now());
+        assertThat(StatusView.screen(status, 200, false).get(0).toString()).contains("farm " + farm, "2 node(s): 2 up, 0 standby, 0 down");
+        assertThat(StatusView.screen(status, 60, true)).extracting(AttributedString::columnLength).allMatch(w -> w <= 60);
 
         var unknown = farmer.run("status", "--farm", "987654");
         assertThat(unknown.exitCode()).isEqualTo(1);
