@@ -2,6 +2,10 @@ package dev.zos.flistctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zos.flist.meta.FlistWriter;
+import dev.zos.flist.meta.Inode;
+import dev.zos.flist.meta.Route;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,6 +108,22 @@ class BadInputTest {
         assertThat(cli.run("diff", "-m", fl.toString()).exitCode()).isEqualTo(1);
         assertThat(cli.run("tag", "delete", "-m", fl.toString()).exitCode()).isEqualTo(2);
         assertThat(cli.run("tag", "delete", "-m", fl.toString(), "-k", "version", "--all").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void unpackRefusesEntriesThatWouldEscapeTheTarget() throws Exception {
+        Path evil = tmp.resolve("evil.fl");
+        try (FlistWriter w = FlistWriter.create(evil)) {
+            w.inode(new Inode(1, 0, "/", 4096, 0, 0, 040755, 0, 0, 0, null));
+            w.inode(new Inode(2, 1, "sub", 4096, 0, 0, 040755, 0, 0, 0, null));
+            w.inode(new Inode(3, 2, "../../escaped", 0, 0, 0, 0100644, 0, 0, 0, null));
+            w.route(Route.all("dir://" + tmp.resolve("store")));
+        }
+        Path target = tmp.resolve("target");
+        assertThat(cli.fails("unpack", "-m", evil.toString(), target.toString()))
+                .contains("refusing to unpack entry '../../escaped' under /sub/../../escaped");
+        assertThat(Files.exists(tmp.resolve("escaped"))).isFalse();
+        assertThat(Files.exists(target.resolve("escaped"))).isFalse();
     }
 
     @Test
