@@ -8,7 +8,6 @@ import dev.zos.flist.pack.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -132,17 +131,18 @@ class RoundTripTest {
         Flistctl cli = cli();
         String s = "dir://" + copy;
 
+        JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                cli.run("verify", "-m", fl.toString(), "-s", s, "-o", "json").out());
+        assertThat(j.get("damagedFiles").toString()).isEqualTo("[\"/sizes/s524289\"]");
+        assertThat(j.get("problems")).hasSize(1);
+        assertThat(j.get("problems").get(0).get("kind").asText()).isEqualTo("CORRUPT");
+        assertThat(j.get("problems").get(0).get("id").asText()).isEqualTo(id);
         var v = cli.run("verify", "-m", fl.toString(), "-s", s);
         assertThat(v.exitCode()).as(v.toString()).isEqualTo(1);
         assertThat(v.out().lines().toList()).containsExactly("corrupt block " + id + " used by /sizes/s524289: corrupt block "
                 + id + ": content hash does not match its id");
         assertThat(v.err().strip()).isEqualTo("zos-flistctl: verification of " + fl + " failed: 1 of "
-                + cli.json("verify", "-m", fl.toString(), "-o", "json").get("uniqueBlocks").asLong()
-                + " distinct blocks missing or corrupt; damaged files: /sizes/s524289");
-        JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                cli.run("verify", "-m", fl.toString(), "-s", s, "-o", "json").out());
-        assertThat(j.get("damagedFiles").toString()).isEqualTo("[\"/sizes/s524289\"]");
-        assertThat(j.get("problems").get(0).get("kind").asText()).isEqualTo("CORRUPT");
+                + j.get("uniqueBlocks").asLong() + " distinct blocks missing or corrupt; damaged files: /sizes/s524289");
 
         String unpack = cli.fails("unpack", "-m", fl.toString(), "-s", s, tmp.resolve("out").toString());
         assertThat(unpack).contains("cannot restore /sizes/s524289: block 1 of 2 is corrupt").contains(id);
@@ -190,9 +190,5 @@ class RoundTripTest {
                 }
             }
         }
-    }
-
-    static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
     }
 }
