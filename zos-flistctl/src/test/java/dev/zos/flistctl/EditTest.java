@@ -106,6 +106,21 @@ class EditTest {
     }
 
     @Test
+    void cloneNeverSpreadsACorruptBlock() throws Exception {
+        String id = cli.json("stat", "-m", fl.toString(), "-o", "json", "/etc/hostname").get("blocks").get(0).asText();
+        Path block = store.resolve(id.substring(0, 2)).resolve(id);
+        byte[] b = Files.readAllBytes(block);
+        b[0] ^= 1;
+        Files.write(block, b);
+        byte[] before = Files.readAllBytes(fl);
+        Path fresh = tmp.resolve("fresh");
+        assertThat(cli.fails("clone", "-m", fl.toString(), "-s", "dir://" + fresh)).contains("the flist is unchanged")
+                .contains("corrupt block " + id);
+        assertThat(Files.readAllBytes(fl)).isEqualTo(before);
+        assertThat(Files.exists(fresh.resolve(id.substring(0, 2)).resolve(id))).isFalse();
+    }
+
+    @Test
     void diffNamesWhatChanged() throws Exception {
         Path other = tmp.resolve("tree2");
         RoundTripTest.copyTree(tree, other);

@@ -72,9 +72,16 @@ public class VerifyCommand extends BaseCommand {
         if (!result.ok()) {
             throw ZosException.invalid("verification of " + meta + " failed: " + result.problems().size() + " of "
                     + result.uniqueBlocks() + " distinct blocks missing or corrupt; damaged files: "
-                    + String.join(", ", result.damagedFiles()));
+                    + firstFew(result.damagedFiles()));
         }
         return 0;
+    }
+
+    /** Up to ten paths, then how many more: the error stays one readable line. */
+    static String firstFew(List<String> paths) {
+        int shown = Math.min(10, paths.size());
+        String head = String.join(", ", paths.subList(0, shown));
+        return shown == paths.size() ? head : head + " and " + (paths.size() - shown) + " more (listed above)";
     }
 
     /** Fetches and checks every block. */
