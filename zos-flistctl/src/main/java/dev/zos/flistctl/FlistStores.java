@@ -3,6 +3,7 @@ package dev.zos.flistctl;
 import dev.zos.core.ZosException;
 import dev.zos.flist.meta.FlistReader;
 import dev.zos.flist.store.BlockStore;
+import dev.zos.flist.store.StoreUrls;
 import dev.zos.flist.store.Stores;
 
 import java.util.List;
@@ -32,10 +33,10 @@ public final class FlistStores {
     /** Checks {@code [xx-xx=]url} without opening the store: its range and that its scheme is known. */
     public static Stores.RouteSpec checkRoute(String spec) {
         Stores.RouteSpec r = Stores.parseRoute(spec);
-        String scheme = dev.zos.flist.store.StoreUrls.scheme(r.url());
+        String scheme = StoreUrls.scheme(r.url());
         List<String> known = registry().schemes();
         if (!known.contains(scheme)) {
-            throw ZosException.invalid("bad store '" + dev.zos.flist.store.StoreUrls.stripPassword(spec)
+            throw ZosException.invalid("bad store '" + StoreUrls.stripPassword(spec)
                     + "': supported schemes are " + String.join(", ", known.stream().map(s -> s + "://").toList()));
         }
         return r;

@@ -96,7 +96,10 @@ class BadInputTest {
         String down = "http://127.0.0.1:" + Flistctl.closedPort();
         assertThat(cli.fails("pack", "-m", out.toString(), "-s", down, tree.toString())).contains("store " + down)
                 .contains("unavailable");
+        assertThat(cli.fails("pack", "-m", tree.resolve("self.fl").toString(), "-s", "dir://" + tmp.resolve("s"),
+                tree.toString())).contains("the directory being packed");
         assertThat(Files.exists(out)).isFalse();
+        assertThat(Files.exists(tree.resolve("self.fl"))).isFalse();
         unchanged();
     }
 

@@ -68,6 +68,10 @@ public final class PackCommand extends BaseCommand {
         if (parent == null || !Files.isDirectory(parent)) {
             throw ZosException.invalid("cannot write " + meta + ": directory " + parent + " does not exist");
         }
+        if (meta.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+            throw ZosException.invalid("cannot write " + meta + " inside " + dir
+                    + ", the directory being packed: write the flist somewhere else");
+        }
         if (Files.isDirectory(meta)) {
             throw ZosException.invalid("cannot write " + meta + ": it is a directory");
         }
