@@ -3,10 +3,23 @@ package dev.zos.flistctl;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
 import dev.zos.cli.kit.RootCommand;
+import dev.zos.flistctl.clone.CloneCommand;
+import dev.zos.flistctl.diff.DiffCommand;
+import dev.zos.flistctl.inspect.CatCommand;
+import dev.zos.flistctl.inspect.LsCommand;
+import dev.zos.flistctl.inspect.StatCommand;
+import dev.zos.flistctl.inspect.TreeCommand;
+import dev.zos.flistctl.pack.PackCommand;
+import dev.zos.flistctl.store.StoreCommand;
+import dev.zos.flistctl.tag.TagCommand;
+import dev.zos.flistctl.unpack.UnpackCommand;
+import dev.zos.flistctl.verify.VerifyCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos-flistctl", description = "Pack, publish, verify and mount flists (rfs-compatible).",
-        subcommands = {})
+        subcommands = {PackCommand.class, UnpackCommand.class, LsCommand.class, TreeCommand.class, StatCommand.class,
+            CatCommand.class, DiffCommand.class, VerifyCommand.class, TagCommand.class, StoreCommand.class,
+            CloneCommand.class})
 public final class FlistctlMain extends RootCommand {
 
     FlistctlMain(CliContext context) {

@@ -19,28 +19,28 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Builds the nasty test tree and compares trees. */
-final class Trees {
+/** Builds the nasty test tree and compares trees (also used by zos-flistctl's tests, through the test-jar). */
+public final class Trees {
 
-    static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-    static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    public static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+    public static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private Trees() {
     }
 
-    static byte[] random(long seed, int n) {
+    public static byte[] random(long seed, int n) {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);
         return b;
     }
 
-    static void run(String... cmd) throws Exception {
+    public static void run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         assertThat(p.waitFor()).as(String.join(" ", cmd)).isZero();
     }
 
     /** The tree of the round-trip test. */
-    static void nasty(Path root) throws Exception {
+    public static void nasty(Path root) throws Exception {
         Files.createDirectories(root);
         Path deep = root;
         for (int i = 0; i < 40; i++) {
@@ -123,7 +123,7 @@ final class Trees {
     }
 
     /** Relative path → description of everything a round trip must keep. */
-    static Map<String, String> describe(Path root, boolean owners) throws IOException {
+    public static Map<String, String> describe(Path root, boolean owners) throws IOException {
         Map<String, String> out = new TreeMap<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -166,7 +166,7 @@ final class Trees {
         return out;
     }
 
-    static byte[] sha(Path p) throws IOException {
+    public static byte[] sha(Path p) throws IOException {
         try {
             var md = java.security.MessageDigest.getInstance("SHA-256");
             try (var in = Files.newInputStream(p)) {
