@@ -88,6 +88,10 @@ final class LayerApplier {
     }
 
     private void whiteout(List<String> dirs, String base, int layer, String what) {
+        String name = base.substring(WHITEOUT.length());
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw ZosException.invalid(what + " is a whiteout of '" + name + "': refusing it");
+        }
         FsNode dir = find(dirs, what);
         if (dir == null || !dir.isDirectory()) {
             return;
@@ -95,10 +99,6 @@ final class LayerApplier {
         if (base.equals(OPAQUE)) {
             purgeLower(dir, layer);
         } else if (!base.startsWith(WHITEOUT + WHITEOUT)) {
-            String name = base.substring(WHITEOUT.length());
-            if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-                throw ZosException.invalid(what + " is a whiteout of '" + name + "': refusing it");
-            }
             FsNode victim = dir.children.get(name);
             if (victim != null && victim.layer < layer) {
                 dir.children.remove(name);

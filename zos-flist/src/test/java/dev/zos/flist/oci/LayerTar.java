@@ -42,7 +42,7 @@ final class LayerTar {
     }
 
     LayerTar dir(String name, int mode) {
-        TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR);
+        TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
         e.setMode(mode);
         return put(e, null);
     }
@@ -52,7 +52,7 @@ final class LayerTar {
     }
 
     LayerTar file(String name, int mode, long uid, long gid, byte[] content) {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
         e.setMode(mode);
         e.setSize(content.length);
         e.setUserId(uid);
@@ -65,21 +65,21 @@ final class LayerTar {
     }
 
     LayerTar symlink(String name, String target) {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
         e.setLinkName(target);
         e.setMode(0777);
         return put(e, null);
     }
 
     LayerTar hardlink(String name, String target) {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
         e.setLinkName(target);
         e.setMode(0755);
         return put(e, null);
     }
 
     LayerTar charDevice(String name, int major, int minor) {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_CHR);
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_CHR, true);
         e.setDevMajor(major);
         e.setDevMinor(minor);
         e.setMode(0666);
@@ -87,7 +87,7 @@ final class LayerTar {
     }
 
     LayerTar fifo(String name) {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_FIFO);
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_FIFO, true);
         e.setMode(0600);
         return put(e, null);
     }
