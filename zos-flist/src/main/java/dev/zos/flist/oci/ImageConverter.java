@@ -95,7 +95,7 @@ public final class ImageConverter {
             return new ConvertResult(writer.path(), image.ref(),
                     image.manifestDigest() == null ? "" : image.manifestDigest().toString(),
                     image.platform().toString(), infos, tree.files, tree.directories, tree.symlinks,
-                    applier.hardLinks, tree.specials, tree.bytes, tree.blockRows, uploader.uploadedBlocks.sum(),
+                    tree.hardLinks, tree.specials, tree.bytes, tree.blockRows, uploader.uploadedBlocks.sum(),
                     uploader.uploadedBytes.sum(), tags, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw unreadable(e);

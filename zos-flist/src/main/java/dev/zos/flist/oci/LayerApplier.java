@@ -23,7 +23,6 @@ final class LayerApplier {
     static final String OPAQUE = ".wh..wh..opq";
 
     private final FsNode root = new FsNode("/", FileType.DIRECTORY.bits() | 0755, -1);
-    long hardLinks;
 
     FsNode root() {
         return root;
@@ -67,7 +66,6 @@ final class LayerApplier {
             } else if (e.isLink()) {
                 node = hardLink(base, e.getLinkName(), layer, what);
                 parent.children.put(base, node);
-                hardLinks++;
                 continue;
             } else if (e.isCharacterDevice() || e.isBlockDevice()) {
                 node = new FsNode(base, (e.isCharacterDevice() ? FileType.CHAR_DEVICE : FileType.BLOCK_DEVICE).bits(), layer);

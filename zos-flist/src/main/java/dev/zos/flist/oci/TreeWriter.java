@@ -21,6 +21,9 @@ final class TreeWriter {
     long specials;
     long bytes;
     long blockRows;
+    /** Regular files sharing their content with one written before (hard links). */
+    long hardLinks;
+    private final java.util.Set<FsNode.Content> written = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private record Dir(FsNode node, long ino) {
     }
@@ -43,6 +46,9 @@ final class TreeWriter {
                     case SYMLINK -> symlinks++;
                     case REGULAR -> {
                         files++;
+                        if (!written.add(c.content)) {
+                            hardLinks++;
+                        }
                         bytes += c.content.size;
                         for (BlockRef r : c.content.blocks) {
                             writer.block(ino, r);
