@@ -47,7 +47,7 @@ enum LayerFormat {
         }
         return switch (f) {
             case TAR -> b;
-            case GZIP -> new GzipCompressorInputStream(b, true);
+            case GZIP -> GzipCompressorInputStream.builder().setInputStream(b).setDecompressConcatenated(true).get();
             case ZSTD -> new BufferedInputStream(new ZstdInputStreamNoFinalizer(b), 65536);
         };
     }
