@@ -2,6 +2,7 @@ package dev.zos.flist.oci;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Options of {@link ImageConverter#convert}.
@@ -12,9 +13,10 @@ import java.util.Map;
  * @param keepPasswords write route URLs with their passwords (default: stripped)
  * @param workers       threads hashing, encrypting and uploading blocks
  * @param startupFile   write {@code /.startup.toml} as rfs does (default true)
+ * @param progress      told when each layer's pass starts; may be null
  */
 public record ConvertOptions(String ref, Platform platform, Map<String, String> tags, boolean keepPasswords,
-                             int workers, boolean startupFile) {
+                             int workers, boolean startupFile, Consumer<ConvertProgress> progress) {
 
     public ConvertOptions {
         tags = Map.copyOf(tags);
@@ -30,32 +32,36 @@ public record ConvertOptions(String ref, Platform platform, Map<String, String> 
 
     public static ConvertOptions defaults() {
         return new ConvertOptions(null, null, Map.of(), false, Math.max(2, Runtime.getRuntime().availableProcessors()),
-                true);
+                true, null);
     }
 
     public ConvertOptions withRef(String r) {
-        return new ConvertOptions(r, platform, tags, keepPasswords, workers, startupFile);
+        return new ConvertOptions(r, platform, tags, keepPasswords, workers, startupFile, progress);
     }
 
     public ConvertOptions withPlatform(Platform p) {
-        return new ConvertOptions(ref, p, tags, keepPasswords, workers, startupFile);
+        return new ConvertOptions(ref, p, tags, keepPasswords, workers, startupFile, progress);
     }
 
     public ConvertOptions withTag(String key, String value) {
         Map<String, String> m = new LinkedHashMap<>(tags);
         m.put(key, value);
-        return new ConvertOptions(ref, platform, m, keepPasswords, workers, startupFile);
+        return new ConvertOptions(ref, platform, m, keepPasswords, workers, startupFile, progress);
     }
 
     public ConvertOptions withKeepPasswords(boolean keep) {
-        return new ConvertOptions(ref, platform, tags, keep, workers, startupFile);
+        return new ConvertOptions(ref, platform, tags, keep, workers, startupFile, progress);
     }
 
     public ConvertOptions withWorkers(int n) {
-        return new ConvertOptions(ref, platform, tags, keepPasswords, n, startupFile);
+        return new ConvertOptions(ref, platform, tags, keepPasswords, n, startupFile, progress);
+    }
+
+    public ConvertOptions withProgress(Consumer<ConvertProgress> listener) {
+        return new ConvertOptions(ref, platform, tags, keepPasswords, workers, startupFile, listener);
     }
 
     public ConvertOptions withStartupFile(boolean write) {
-        return new ConvertOptions(ref, platform, tags, keepPasswords, workers, write);
+        return new ConvertOptions(ref, platform, tags, keepPasswords, workers, write, progress);
     }
 }

@@ -66,6 +66,7 @@ public final class ImageConverter {
         List<ConvertResult.LayerInfo> infos = new ArrayList<>();
         try {
             for (ResolvedImage.Layer layer : image.layers()) {
+                progress("verify", layer, image, null);
                 infos.add(applyHeaders(applier, layer));
             }
         } catch (IOException e) {
@@ -103,6 +104,13 @@ public final class ImageConverter {
             if (!ok) {
                 writer.abort();
             }
+        }
+    }
+
+    private void progress(String phase, ResolvedImage.Layer layer, ResolvedImage image, BlockUploader uploader) {
+        if (options.progress() != null) {
+            options.progress().accept(new ConvertProgress(phase, layer.index() + 1, image.layers().size(),
+                    uploader == null ? 0 : uploader.blocks.sum()));
         }
     }
 
@@ -161,6 +169,7 @@ public final class ImageConverter {
             if (wanted == null) {
                 continue;
             }
+            progress("upload", layer, image, uploader);
             try (LayerStream s = LayerStream.open(archive, layer)) {
                 long ordinal = -1;
                 TarArchiveEntry e;

@@ -134,8 +134,12 @@ final class ImageLocator {
             }
             String ref = refOf(ann, inheritedRef);
             Digest digest = Digest.parse(d.path("digest").asText(null), archive.name() + ": " + dwhat);
+            String declared = d.path("mediaType").asText("");
+            if (!declared.isEmpty() && !INDEX_TYPES.contains(declared) && !MANIFEST_TYPES.contains(declared)) {
+                continue; // an artifact or a signature, not an image
+            }
             JsonNode doc = blobJson(digest, d.path("size").asLong(-1), dwhat);
-            String type = d.path("mediaType").asText(doc.path("mediaType").asText(""));
+            String type = declared.isEmpty() ? doc.path("mediaType").asText("") : declared;
             if (INDEX_TYPES.contains(type) || (type.isEmpty() && doc.has("manifests"))) {
                 if (depth >= MAX_DEPTH) {
                     throw ZosException.invalid(archive.name() + ": indexes nested deeper than " + MAX_DEPTH);

@@ -109,10 +109,14 @@ class ImageConverterTest {
         Path img = container.write(tmp);
         Path fl = tmp.resolve("app.fl");
         Path store = tmp.resolve("store");
+        List<ConvertProgress> progress = new java.util.ArrayList<>();
         ConvertResult r;
         try (BlockStore s = Stores.defaults().open("dir://" + store)) {
-            r = ImageConverter.convert(img, fl, s, ConvertOptions.defaults().withTag("author", "tests"));
+            r = ImageConverter.convert(img, fl, s, ConvertOptions.defaults().withTag("author", "tests")
+                    .withProgress(progress::add));
         }
+        assertThat(progress).extracting(p -> p.phase() + " " + p.layer() + "/" + p.layers())
+                .containsExactly("verify 1/2", "verify 2/2", "upload 1/2", "upload 2/2");
         assertThat(r.layers()).hasSize(2);
         assertThat(r.layers().get(0).compression()).isEqualTo(switch (container) {
             case OCI_DIR_GZIP, OCI_TARBALL_GZIP -> "gzip";

@@ -99,9 +99,22 @@ public final class ConvertCommand extends BaseCommand {
             }
             options = options.withTag(t.substring(0, i), t.substring(i + 1));
         }
+        boolean progress = context.interactive();
+        if (progress) {
+            options = options.withProgress(p -> {
+                err().printf("\r%s layer %d/%d (%,d blocks)   ", p.phase().equals("verify") ? "verifying" : "uploading",
+                        p.layer(), p.layers(), p.blocks());
+                err().flush();
+            });
+        }
         ConvertResult result;
         try (BlockStore store = Stores.defaults().openRouted(stores)) {
             result = ImageConverter.convert(image, meta, store, options);
+        } finally {
+            if (progress) {
+                err().print("\r\033[K");
+                err().flush();
+            }
         }
         ConvertSummary summary = ConvertSummary.of(result);
         output.print(out(), summary, () -> summary.table());
