@@ -125,6 +125,11 @@ public final class ImageConverter {
             try {
                 applier.apply(s.tar, layer.index(), what);
             } catch (IOException e) {
+                try {
+                    s.verifyBlobAfterFailure(); // throws when the blob was tampered with: the better message
+                } catch (IOException ignored) {
+                    // the blob cannot be read to its end: report the tar error below
+                }
                 throw ZosException.invalid(archive.name() + ": " + what + " is not a readable " + s.format.label()
                         + " tar: " + e.getMessage());
             }

@@ -54,6 +54,16 @@ final class LayerStream implements AutoCloseable {
         }
     }
 
+    /**
+     * After a layer failed to decompress or parse: checks the blob's own digest, so that a tampered blob is reported
+     * as tampered rather than as a broken tar.
+     */
+    void verifyBlobAfterFailure() throws IOException {
+        if (blob != null) {
+            blob.verify();
+        }
+    }
+
     long compressedBytes() {
         return blob != null ? blob.count() : -1;
     }

@@ -91,6 +91,19 @@ class ImageRefusalTest {
     }
 
     @Test
+    void aTamperedGzipLayerIsReportedAsTampered() throws Exception {
+        Path oci = layout(ImageConverterTest.image(LayerFormat.GZIP));
+        Path blob = layerBlob(oci);
+        edit(blob, b -> {
+            for (int i = 100; i < 140; i++) {
+                b[i] ^= 0x55;
+            }
+            return b;
+        });
+        refused(oci, ConvertOptions.defaults(), "layer 1 (sha256:" + blob.getFileName(), "does not match its digest");
+    }
+
+    @Test
     void aLayerLongerThanDeclaredIsRefused() throws Exception {
         Path oci = layout(ImageConverterTest.image(LayerFormat.GZIP));
         edit(layerBlob(oci), b -> {
