@@ -4,6 +4,7 @@ import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
 import dev.zos.cli.kit.RootCommand;
 import dev.zos.flistctl.clone.CloneCommand;
+import dev.zos.flistctl.convert.ConvertCommand;
 import dev.zos.flistctl.diff.DiffCommand;
 import dev.zos.flistctl.inspect.CatCommand;
 import dev.zos.flistctl.inspect.LsCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zos-flistctl", description = "Pack, publish, verify and mount flists (rfs-compatible).",
         subcommands = {PackCommand.class, UnpackCommand.class, LsCommand.class, TreeCommand.class, StatCommand.class,
             CatCommand.class, DiffCommand.class, VerifyCommand.class, TagCommand.class, StoreCommand.class,
-            CloneCommand.class})
+            CloneCommand.class, ConvertCommand.class})
 public final class FlistctlMain extends RootCommand {
 
     FlistctlMain(CliContext context) {
