@@ -1,0 +1,398 @@
+package dev.zos.node.provision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zos.core.ZosException;
+import dev.zos.core.gridtypes.Capacity;
+import dev.zos.core.gridtypes.Deployment;
+import dev.zos.core.gridtypes.Result;
+import dev.zos.core.gridtypes.ResultState;
+import dev.zos.core.gridtypes.Workload;
+import dev.zos.core.gridtypes.sign.TwinKeys;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The node's provision engine. A deploy or update is checked ({@link DeploymentChecks}, then capacity), recorded with
+ * every new workload in state {@code init}, and answered; one worker thread then brings the workloads up through
+ * their drivers and records each result, as zos does (clients poll {@code get}). Deployments live in a
+ * {@link DeploymentStore}; the registry stays the source of truth: {@link #reconcile} deprovisions what it
+ * cancelled and, on start, re-provisions the rest through the (idempotent) drivers.
+ */
+public final class ProvisionEngine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ProvisionEngine.class.getName());
+    /** zos brings networks and disks up before the machines that use them, and tears down in reverse. */
+    private static final List<String> ORDER = List.of("network", "ip", "ipv4", "zmount", "volume", "zdb", "zmachine",
+            "zlogs", "gateway-name-proxy", "gateway-fqdn-proxy");
+    private static final int MAX_LOG_BYTES = 1 << 20;
+
+    private final NodeEnvironment env;
+    private final WorkloadDrivers drivers;
+    private final DeploymentStore store;
+    private final ContractSource contracts;
+    private final DeploymentChecks checks;
+    private final Capacity total;
+    private final Capacity reserved;
+    private final Clock clock;
+    private final Map<Long, Deployment> deployments = new TreeMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        var t = new Thread(r, "zos-provision");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean acceptingWork = true;
+
+    public ProvisionEngine(NodeEnvironment env, WorkloadDrivers drivers, DeploymentStore store, ContractSource contracts,
+                           TwinKeys keys, Capacity total, Capacity reserved, Clock clock) {
+        this.env = env;
+        this.drivers = drivers;
+        this.store = store;
+        this.contracts = contracts;
+        this.checks = new DeploymentChecks(env.nodeId(), keys, contracts);
+        this.total = total;
+        this.reserved = reserved;
+        this.clock = clock;
+        deployments.putAll(store.loadAll());
+    }
+
+    public long nodeId() {
+        return env.nodeId();
+    }
+
+    /** Off while the farmer's power target is down: the node then takes no new deployments (running ones stay). */
+    public void acceptNewWork(boolean accept) {
+        acceptingWork = accept;
+    }
+
+    public boolean acceptingNewWork() {
+        return acceptingWork;
+    }
+
+    // ---- the RMB API's operations ----
+
+    public void deploy(long sender, Deployment d) {
+        requireAccepting();
+        checks.check(sender, d);
+        synchronized (this) {
+            Deployment existing = deployments.get(d.contractId());
+            if (existing != null && live(existing)) {
+                throw new ZosException(ZosException.Kind.CONFLICT, "contract " + d.contractId() + " is already deployed on this node; use zos.deployment.update");
+            }
+            CapacityCheck.fits(d, d.capacity(), total, reserved, usedExcept(-1), env.nodeId());
+            long now = now();
+            Deployment accepted = d.withWorkloads(d.workloads().stream()
+                    .map(w -> w.withResult(new Result(now, ResultState.INIT, "", null))).toList());
+            save(accepted);
+        }
+        worker.execute(() -> provisionPending(d.contractId()));
+    }
+
+    public void update(long sender, Deployment d) {
+        requireAccepting();
+        Deployment old = owned(sender, d.contractId());
+        if (!live(old)) {
+            throw new ZosException(ZosException.Kind.CONFLICT, "deployment " + d.contractId() + " was deleted; it cannot be updated");
+        }
+        if (d.version() <= old.version()) {
+            throw new ZosException(ZosException.Kind.CONFLICT, "update version " + d.version()
+                    + " must be higher than the deployed version " + old.version());
+        }
+        for (Workload w : d.workloads()) {
+            old.workload(w.name()).filter(o -> !o.type().equals(w.type())).ifPresent(o -> {
+                throw ZosException.invalid("workload '" + w.name() + "' cannot change type from " + o.type() + " to " + w.type());
+            });
+        }
+        checks.check(sender, d);
+        List<Workload> removed = new ArrayList<>();
+        List<Workload[]> changed = new ArrayList<>(); // {previous, next}
+        synchronized (this) {
+            Deployment current = deployments.get(d.contractId());
+            CapacityCheck.fits(d, d.capacity(), total, reserved, usedExcept(d.contractId()), env.nodeId());
+            long now = now();
+            List<Workload> next = new ArrayList<>();
+            for (Workload w : d.workloads()) {
+                Optional<Workload> prev = current.workload(w.name());
+                if (prev.isPresent() && w.version() < d.version()) {
+                    next.add(w.withResult(prev.get().result())); // untouched by this update
+                } else {
+                    prev.ifPresent(p -> changed.add(new Workload[] {p, w}));
+                    next.add(w.withResult(new Result(now, ResultState.INIT, "", null)));
+                }
+            }
+            for (Workload w : current.workloads()) {
+                if (d.workload(w.name()).isEmpty() && CapacityCheck.holds(w)) {
+                    removed.add(w);
+                }
+            }
+            save(d.withWorkloads(next));
+        }
+        worker.execute(() -> {
+            for (Workload w : sorted(removed, true)) {
+                deprovisionQuietly(old, w);
+            }
+            for (Workload[] pair : changed) {
+                WorkloadContext prevCtx = new WorkloadContext(env, old, pair[0]);
+                WorkloadContext nextCtx = new WorkloadContext(env, d, pair[1]);
+                drivers.find(pair[1].type()).ifPresent(driver -> {
+                    if (!driver.updatableInPlace(prevCtx, nextCtx)) {
+                        deprovisionQuietly(old, pair[0]);
+                    }
+                });
+            }
+            provisionPending(d.contractId());
+        });
+    }
+
+    /** The deployment with its results; readable by its owner and by every twin named in its signature requests. */
+    public synchronized Deployment get(long sender, long contractId) {
+        Deployment d = deployments.get(contractId);
+        if (d == null || !(d.twinId() == sender
+                || d.signatureRequirement().requests().stream().anyMatch(r -> r.twinId() == sender))) {
+            throw ZosException.notFound("deployment " + contractId + " not found");
+        }
+        return d;
+    }
+
+    public List<Workload> changes(long sender, long contractId) {
+        return get(sender, contractId).workloads();
+    }
+
+    /** The caller's live deployments. */
+    public synchronized List<Deployment> list(long sender) {
+        return deployments.values().stream().filter(d -> d.twinId() == sender && live(d)).toList();
+    }
+
+    /** Deletes the deployment on its owner's request (the contract should be cancelled too; reconciliation would). */
+    public void delete(long sender, long contractId) {
+        Deployment d = owned(sender, contractId);
+        worker.execute(() -> deprovisionAll(d.contractId(), "deleted by its owner"));
+    }
+
+    public LogChunk logs(long sender, long contractId, String name, long offset, int maxBytes) {
+        Deployment d = owned(sender, contractId);
+        Workload w = d.workload(name).orElseThrow(() -> ZosException.notFound("deployment " + contractId + " has no workload '" + name + "'"));
+        if (offset < 0 || maxBytes <= 0) {
+            throw ZosException.invalid("offset must be 0 or more and max more than 0");
+        }
+        WorkloadDriver driver = drivers.find(w.type()).orElseThrow(() -> ZosException.invalid(WorkloadDrivers.unsupported(w.type())));
+        return driver.logs(new WorkloadContext(env, d, w), offset, Math.min(maxBytes, MAX_LOG_BYTES));
+    }
+
+    /** Capacity and counters for {@code zos.statistics.get}. */
+    public synchronized Statistics statistics() {
+        var live = deployments.values().stream().filter(ProvisionEngine::live).toList();
+        Capacity users = CapacityCheck.used(live);
+        int workloads = live.stream().mapToInt(d -> (int) d.workloads().stream().filter(CapacityCheck::holds).count()).sum();
+        return new Statistics(total, users.plus(reserved), reserved, new Statistics.Users(live.size(), workloads));
+    }
+
+    /** Every stored deployment (for diagnostics). */
+    public synchronized List<Deployment> all() {
+        return List.copyOf(deployments.values());
+    }
+
+    // ---- reconciliation ----
+
+    /**
+     * Brings the store in line with the registry: deployments whose contract is gone or cancelled are deprovisioned;
+     * with {@code reprovision} (on start) every live workload goes through its driver again, which adopts what
+     * still runs and restarts what a crash or reboot stopped. Registry unreachable: nothing changes.
+     */
+    public void reconcile(boolean reprovision) {
+        Map<Long, NodeContract> registry;
+        try {
+            registry = contracts.nodeContracts();
+        } catch (ZosException e) {
+            LOG.log(Level.WARNING, "reconciliation skipped: " + e.getMessage());
+            return;
+        }
+        List<Long> cancelled = new ArrayList<>();
+        List<Long> live = new ArrayList<>();
+        synchronized (this) {
+            for (Deployment d : deployments.values()) {
+                if (!live(d)) {
+                    continue;
+                }
+                NodeContract c = registry.get(d.contractId());
+                if (c == null || !c.active() || c.twinId() != d.twinId()) {
+                    cancelled.add(d.contractId());
+                } else if (reprovision) {
+                    live.add(d.contractId());
+                }
+            }
+        }
+        for (long id : cancelled) {
+            worker.execute(() -> deprovisionAll(id, "contract " + id + " was cancelled in the registry"));
+        }
+        for (long id : live) {
+            worker.execute(() -> reprovision(id));
+        }
+    }
+
+    /** Waits until the worker has run everything queued so far (tests, orderly shutdown). */
+    public void awaitIdle(long timeoutMillis) throws InterruptedException {
+        var done = new java.util.concurrent.CountDownLatch(1);
+        worker.execute(done::countDown);
+        done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- the worker's side ----
+
+    private void provisionPending(long contractId) {
+        Deployment d;
+        synchronized (this) {
+            d = deployments.get(contractId);
+        }
+        if (d == null) {
+            return;
+        }
+        for (Workload w : sorted(d.workloads(), false)) {
+            if (w.result().state() == ResultState.INIT) {
+                Deployment current = current(contractId);
+                if (current == null) {
+                    return;
+                }
+                record(contractId, w.name(), provision(current, w));
+            }
+        }
+    }
+
+    private void reprovision(long contractId) {
+        Deployment d = current(contractId);
+        if (d == null) {
+            return;
+        }
+        for (Workload w : sorted(d.workloads(), false)) {
+            ResultState s = w.result().state();
+            if (s == ResultState.OK || s == ResultState.INIT || s == ResultState.PAUSED) {
+                Result r = provision(current(contractId), w);
+                record(contractId, w.name(), r);
+            }
+        }
+    }
+
+    private Result provision(Deployment d, Workload w) {
+        long now = now();
+        Optional<WorkloadDriver> driver = drivers.find(w.type());
+        if (driver.isEmpty()) {
+            return new Result(now, ResultState.ERROR, WorkloadDrivers.unsupported(w.type()), null);
+        }
+        try {
+            JsonNode data = driver.get().provision(new WorkloadContext(env, d, w));
+            return new Result(now, ResultState.OK, "", data);
+        } catch (ZosException e) {
+            return new Result(now, ResultState.ERROR, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "driver " + w.type() + " failed on " + w.id(d.twinId(), d.contractId()), e);
+            return new Result(now, ResultState.ERROR, w.type() + " driver failed: " + e, null);
+        }
+    }
+
+    private void deprovisionAll(long contractId, String why) {
+        Deployment d = current(contractId);
+        if (d == null) {
+            return;
+        }
+        for (Workload w : sorted(d.workloads(), true)) {
+            if (w.result().state() == ResultState.DELETED) {
+                continue;
+            }
+            String message = why;
+            if (w.result().state() != ResultState.ERROR || drivers.find(w.type()).isPresent()) {
+                String failure = deprovisionQuietly(d, w);
+                message = failure == null ? why : why + "; cleanup failed: " + failure;
+            }
+            record(contractId, w.name(), new Result(now(), ResultState.DELETED, message, null));
+        }
+    }
+
+    /** Null when the driver tore it down, else the failure (logged; the workload is gone from the books either way). */
+    private String deprovisionQuietly(Deployment d, Workload w) {
+        var driver = drivers.find(w.type());
+        if (driver.isEmpty()) {
+            return null;
+        }
+        try {
+            driver.get().deprovision(new WorkloadContext(env, d, w));
+            return null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "deprovisioning " + w.id(d.twinId(), d.contractId()) + " failed: " + e.getMessage());
+            return e.getMessage();
+        }
+    }
+
+    private synchronized void record(long contractId, String name, Result result) {
+        Deployment d = deployments.get(contractId);
+        if (d == null) {
+            return;
+        }
+        save(d.withWorkloads(d.workloads().stream().map(w -> w.name().equals(name) ? w.withResult(result) : w).toList()));
+    }
+
+    // ---- helpers ----
+
+    private synchronized Deployment current(long contractId) {
+        return deployments.get(contractId);
+    }
+
+    private synchronized Deployment owned(long sender, long contractId) {
+        Deployment d = deployments.get(contractId);
+        if (d == null || d.twinId() != sender) {
+            throw ZosException.notFound("deployment " + contractId + " not found among twin " + sender + "'s deployments");
+        }
+        return d;
+    }
+
+    private void save(Deployment d) {
+        store.put(d); // disk first: what the node answered must survive a crash
+        deployments.put(d.contractId(), d);
+    }
+
+    private Capacity usedExcept(long contractId) {
+        return CapacityCheck.used(deployments.values().stream().filter(d -> d.contractId() != contractId).toList());
+    }
+
+    private void requireAccepting() {
+        if (!acceptingWork) {
+            throw ZosException.unavailable("node " + env.nodeId() + " is in standby (its farmer set the power target down); it takes no new deployments", null);
+        }
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** A deployment is live while some workload was not deleted. */
+    static boolean live(Deployment d) {
+        return d.workloads().stream().anyMatch(w -> w.result().state() != ResultState.DELETED);
+    }
+
+    private static List<Workload> sorted(List<Workload> workloads, boolean reverse) {
+        Function<Workload, Integer> rank = w -> {
+            int i = ORDER.indexOf(w.type());
+            return i < 0 ? ORDER.size() : i;
+        };
+        Comparator<Workload> c = Comparator.comparing(rank);
+        return workloads.stream().sorted(reverse ? c.reversed() : c).toList();
+    }
+
+}
