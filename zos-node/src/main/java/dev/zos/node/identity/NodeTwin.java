@@ -5,12 +5,12 @@ import dev.zos.core.identity.TwinKey;
 import dev.zos.core.registry.client.GridClient;
 import dev.zos.core.registry.client.GridTwin;
 import dev.zos.core.registry.tx.TransactionBuilder;
-import dev.zos.core.rmb.crypto.E2eKey;
-import java.util.HexFormat;
 
 /**
  * The node's twin on the grid: the twin registered with the node key, registered on first start ({@code twin.create}
- * with the relay the node holds its session to, and the secp256k1 key peers encrypt to).
+ * with the relay the node holds its session to). It publishes no secp256k1 key: a peer encrypts to any twin that
+ * publishes one, but can only be answered encrypted when it publishes one too, which many users' twins do not;
+ * so envelopes to and from nodes travel signed and in plain text (over the relay's TLS where the grid has it).
  */
 public final class NodeTwin {
     private NodeTwin() {
@@ -25,9 +25,8 @@ public final class NodeTwin {
         if (existing.isPresent()) {
             return new Twin(existing.get().twinId(), false);
         }
-        String pk = HexFormat.of().formatHex(E2eKey.fromSeed(key.seed()).publicKey());
         try {
-            return new Twin(grid.submit(TransactionBuilder.twinCreate(key, relayUrl, pk)).id(), true);
+            return new Twin(grid.submit(TransactionBuilder.twinCreate(key, relayUrl, null)).id(), true);
         } catch (ZosException e) {
             if (e.kind() != ZosException.Kind.CONFLICT) {
                 throw e;
