@@ -120,6 +120,17 @@ public final class NodeAgent implements AutoCloseable {
         var drivers = new WorkloadDrivers(host.drivers().apply(env));
         engine = new ProvisionEngine(env, drivers, new DeploymentStore(config.dataDir().resolve("deployments")),
                 new GridContracts(grid, nodeId), twins, capacity.total(), capacity.reserved(), host.clock());
+        // tfchain's report_contract_resources: the registry then shows the node's used and free capacity
+        engine.onSettled(d -> quietly("contract resources report", () -> {
+            var used = ProvisionEngine.used(d);
+            try {
+                grid.submit(signer.contractResources(d.contractId(), new Resources(used.cru(), used.mru(), used.sru(), used.hru())));
+            } catch (ZosException e) {
+                if (e.kind() != ZosException.Kind.CONFLICT) { // CONFLICT: the contract is cancelled, nothing to report
+                    throw e;
+                }
+            }
+        }));
         var api = new NodeApi(engine, this::version, this::diagnostics, () -> Pools.of(host.probe(), config, capacity, engine));
         peer = RmbPeer.start(PeerConfig.builder(config.relayUrl(), key, twinId).directory(twins)
                 .router(api.bind(new CommandRouter())).clock(host.clock()).encrypt(false).build());

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -50,6 +51,7 @@ public final class ProvisionEngine implements AutoCloseable {
         return t;
     });
     private volatile boolean acceptingWork = true;
+    private volatile Consumer<Deployment> settled = d -> { };
 
     public ProvisionEngine(NodeEnvironment env, WorkloadDrivers drivers, DeploymentStore store, ContractSource contracts,
                            TwinKeys keys, Capacity total, Capacity reserved, Clock clock) {
@@ -66,6 +68,19 @@ public final class ProvisionEngine implements AutoCloseable {
 
     public long nodeId() {
         return env.nodeId();
+    }
+
+    /**
+     * Called on the worker thread each time the workloads of a deployment have been brought up, changed or torn down,
+     * with the deployment as recorded; the agent reports the capacity it uses to the registry from here.
+     */
+    public void onSettled(Consumer<Deployment> listener) {
+        settled = listener;
+    }
+
+    /** What the workloads of {@code d} hold on the node now (failed and deleted ones hold nothing). */
+    public static Capacity used(Deployment d) {
+        return CapacityCheck.used(d);
     }
 
     /** Off while the farmer's power target is down: the node then takes no new deployments (running ones stay). */
@@ -274,6 +289,7 @@ public final class ProvisionEngine implements AutoCloseable {
                 record(contractId, w.name(), provision(current, w));
             }
         }
+        settle(contractId);
     }
 
     private void reprovision(long contractId) {
@@ -288,6 +304,7 @@ public final class ProvisionEngine implements AutoCloseable {
                 record(contractId, w.name(), r);
             }
         }
+        settle(contractId);
     }
 
     private Result provision(Deployment d, Workload w) {
@@ -322,6 +339,19 @@ public final class ProvisionEngine implements AutoCloseable {
                 message = failure == null ? why : why + "; cleanup failed: " + failure;
             }
             record(contractId, w.name(), new Result(now(), ResultState.DELETED, message, null));
+        }
+        settle(contractId);
+    }
+
+    private void settle(long contractId) {
+        Deployment d = current(contractId);
+        if (d == null) {
+            return;
+        }
+        try {
+            settled.accept(d);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "after deployment " + contractId + ": " + e.getMessage());
         }
     }
 
@@ -382,7 +412,7 @@ public final class ProvisionEngine implements AutoCloseable {
     }
 
     /** A deployment is live while some workload was not deleted. */
-    static boolean live(Deployment d) {
+    public static boolean live(Deployment d) {
         return d.workloads().stream().anyMatch(w -> w.result().state() != ResultState.DELETED);
     }
 

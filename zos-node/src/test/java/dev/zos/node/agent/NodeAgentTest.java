@@ -104,6 +104,7 @@ class NodeAgentTest {
         assertThat(got.workload("data").orElseThrow().result().data().path("path").asText())
                 .isEqualTo(driver.file(got.workloads().get(0).id(alice.twin(), d.contractId())).toString());
         assertThat(Files.exists(driver.file(alice.twin() + "-" + d.contractId() + "-data"))).isTrue();
+        AgentFixture.await(() -> f.client.node(node.nodeId()).usedResources().sru() == 1 << 20, "the registry shows the used ssd");
 
         JsonNode list = JSON.readTree(alice.call(node.twinId(), "zos.deployment.list", "{}"));
         assertThat(list).hasSize(1);
@@ -217,6 +218,7 @@ class NodeAgentTest {
         Deployment got = awaitState(alice, node, d.contractId(), "data", ResultState.DELETED);
         assertThat(got.workloads().get(0).result().message()).contains("contract " + d.contractId() + " was cancelled");
         assertThat(file).doesNotExist();
+        assertThat(f.client.node(node.nodeId()).usedResources().sru()).isZero();
         assertThat(JSON.readTree(alice.call(node.twinId(), "zos.deployment.list", "{}"))).isEmpty();
         assertThat(JSON.readTree(alice.call(node.twinId(), "zos.statistics.get", "{}")).path("users").path("workloads").asInt()).isZero();
     }

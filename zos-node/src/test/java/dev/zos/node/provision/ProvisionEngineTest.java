@@ -144,7 +144,7 @@ class ProvisionEngineTest {
     }
 
     @Test
-    void memoryBeyondWhatIsFreeIsRefusedNamingIt() {
+    void storageBeyondWhatIsFreeIsRefusedNamingIt() {
         var d = Deployment.create(ALICE, List.of(Workload.of("big", new Volume(101 * GIB))));
         assertThatThrownBy(() -> engine.deploy(ALICE, contracted(d, 3)))
                 .hasMessageContaining("not enough ssd storage (sru) on node 5: the deployment needs 108447924224 bytes more, 107374182400 bytes are free");
