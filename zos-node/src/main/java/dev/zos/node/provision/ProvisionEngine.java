@@ -286,7 +286,7 @@ public final class ProvisionEngine implements AutoCloseable {
                 if (current == null) {
                     return;
                 }
-                record(contractId, w.name(), provision(current, w));
+                record(contractId, w, provision(current, w));
             }
         }
         settle(contractId);
@@ -300,8 +300,7 @@ public final class ProvisionEngine implements AutoCloseable {
         for (Workload w : sorted(d.workloads(), false)) {
             ResultState s = w.result().state();
             if (s == ResultState.OK || s == ResultState.INIT || s == ResultState.PAUSED) {
-                Result r = provision(current(contractId), w);
-                record(contractId, w.name(), r);
+                record(contractId, w, provision(current(contractId), w));
             }
         }
         settle(contractId);
@@ -338,7 +337,7 @@ public final class ProvisionEngine implements AutoCloseable {
                 String failure = deprovisionQuietly(d, w);
                 message = failure == null ? why : why + "; cleanup failed: " + failure;
             }
-            record(contractId, w.name(), new Result(now(), ResultState.DELETED, message, null));
+            record(contractId, w, new Result(now(), ResultState.DELETED, message, null));
         }
         settle(contractId);
     }
@@ -370,12 +369,18 @@ public final class ProvisionEngine implements AutoCloseable {
         }
     }
 
-    private synchronized void record(long contractId, String name, Result result) {
+    /**
+     * Records the result of work on {@code done}, unless an update replaced that workload meanwhile (then the new
+     * version, still {@code init}, gets its own turn and this result is stale).
+     */
+    private synchronized void record(long contractId, Workload done, Result result) {
         Deployment d = deployments.get(contractId);
         if (d == null) {
             return;
         }
-        save(d.withWorkloads(d.workloads().stream().map(w -> w.name().equals(name) ? w.withResult(result) : w).toList()));
+        Workload bare = done.withResult(Result.EMPTY);
+        save(d.withWorkloads(d.workloads().stream()
+                .map(w -> w.withResult(Result.EMPTY).equals(bare) ? w.withResult(result) : w).toList()));
     }
 
     // ---- helpers ----
