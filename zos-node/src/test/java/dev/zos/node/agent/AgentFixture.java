@@ -39,8 +39,12 @@ final class AgentFixture implements AutoCloseable {
     }
 
     NodeConfig config(Path dataDir, long farm) {
+        return config(dataDir, farm, Duration.ofMinutes(40), Duration.ofMinutes(5));
+    }
+
+    NodeConfig config(Path dataDir, long farm, Duration uptime, Duration reconcile) {
         return new NodeConfig(farm, URI.create(grid.url()), URI.create(grid.url()), URI.create(client.relayUrl()), dataDir,
-                "dev", Duration.ofMinutes(40), Duration.ofMinutes(5), StorageSource.DATA_DIR_SSD);
+                "dev", uptime, reconcile, StorageSource.DATA_DIR_SSD);
     }
 
     NodeAgent start(NodeConfig config, FileVolumeDriver driver) throws InterruptedException {

@@ -82,6 +82,25 @@ class NodeAgentTest {
     }
 
     @Test
+    void uptimeIsReportedOnItsIntervalAndChangesAreRegistered() throws Exception {
+        NodeAgent node = f.start(f.config(dir.resolve("node"), f.farmId, java.time.Duration.ofMillis(500),
+                java.time.Duration.ofMinutes(5)), driver);
+        long first = f.client.node(node.nodeId()).updatedAt();
+        AgentFixture.await(() -> f.client.node(node.nodeId()).updatedAt() > first, "a second uptime report");
+
+        var probe = HostProbe.system();
+        var report = new dev.zos.node.registration.NodeReport(new dev.zos.core.registry.model.Resources(probe.cru(), probe.mru(),
+                Files.getFileStore(dir).getTotalSpace(), 0), dev.zos.node.registration.HostInterfaces.read(), probe.serial(),
+                probe.virtualized());
+        assertThat(node.registrar().refresh(report, false)).as("nothing changed since registration").isFalse();
+        var grown = new dev.zos.node.registration.NodeReport(new dev.zos.core.registry.model.Resources(probe.cru(), probe.mru(),
+                Files.getFileStore(dir).getTotalSpace(), 1L << 40), report.interfaces(), report.serial(), report.virtualized());
+        assertThat(node.registrar().refresh(grown, false)).isTrue();
+        assertThat(f.client.node(node.nodeId()).totalResources().hru()).isEqualTo(1L << 40);
+        assertThat(node.registrar().refresh(grown, false)).isFalse();
+    }
+
+    @Test
     void aRestartKeepsTheNodeAndTwin() throws Exception {
         NodeAgent first = startNode();
         long node = first.nodeId();
@@ -205,7 +224,9 @@ class NodeAgentTest {
 
     @Test
     void aContractCancelledInTheRegistryIsDeprovisioned() throws Exception {
-        NodeAgent node = startNode();
+        // no explicit reconcile below: the agent's own timer finds the cancellation
+        NodeAgent node = f.start(f.config(dir.resolve("node"), f.farmId, java.time.Duration.ofMinutes(40),
+                java.time.Duration.ofMillis(300)), driver);
         var alice = f.user();
         Deployment d = deployment(alice, node, 4096);
         alice.call(node.twinId(), "zos.deployment.deploy", d);
@@ -214,7 +235,6 @@ class NodeAgentTest {
         assertThat(file).exists();
 
         f.client.submit(alice.tx().contractCancel(d.contractId()));
-        node.engine().reconcile(false);
         Deployment got = awaitState(alice, node, d.contractId(), "data", ResultState.DELETED);
         assertThat(got.workloads().get(0).result().message()).contains("contract " + d.contractId() + " was cancelled");
         assertThat(file).doesNotExist();
