@@ -1,6 +1,5 @@
 package dev.zos.node.provision;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.zos.core.ZosException;
 import dev.zos.core.gridtypes.Capacity;
 import dev.zos.core.gridtypes.Deployment;
@@ -11,7 +10,6 @@ import dev.zos.core.gridtypes.sign.TwinKeys;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The node's provision engine. A deploy or update is checked ({@link DeploymentChecks}, then capacity), recorded with
@@ -31,9 +28,6 @@ import java.util.function.Function;
  */
 public final class ProvisionEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProvisionEngine.class.getName());
-    /** zos brings networks and disks up before the machines that use them, and tears down in reverse. */
-    private static final List<String> ORDER = List.of("network", "ip", "ipv4", "zmount", "volume", "zdb", "zmachine",
-            "zlogs", "gateway-name-proxy", "gateway-fqdn-proxy");
     private static final int MAX_LOG_BYTES = 1 << 20;
 
     private final NodeEnvironment env;
@@ -41,6 +35,7 @@ public final class ProvisionEngine implements AutoCloseable {
     private final DeploymentStore store;
     private final ContractSource contracts;
     private final DeploymentChecks checks;
+    private final WorkloadRunner runner;
     private final Capacity total;
     private final Capacity reserved;
     private final Clock clock;
@@ -60,6 +55,7 @@ public final class ProvisionEngine implements AutoCloseable {
         this.store = store;
         this.contracts = contracts;
         this.checks = new DeploymentChecks(env.nodeId(), keys, contracts);
+        this.runner = new WorkloadRunner(env, drivers, clock);
         this.total = total;
         this.reserved = reserved;
         this.clock = clock;
@@ -151,17 +147,13 @@ public final class ProvisionEngine implements AutoCloseable {
             save(d.withWorkloads(next));
         }
         worker.execute(() -> {
-            for (Workload w : sorted(removed, true)) {
-                deprovisionQuietly(old, w);
+            for (Workload w : WorkloadRunner.inOrder(removed, true)) {
+                runner.deprovision(old, w);
             }
             for (Workload[] pair : changed) {
-                WorkloadContext prevCtx = new WorkloadContext(env, old, pair[0]);
-                WorkloadContext nextCtx = new WorkloadContext(env, d, pair[1]);
-                drivers.find(pair[1].type()).ifPresent(driver -> {
-                    if (!driver.updatableInPlace(prevCtx, nextCtx)) {
-                        deprovisionQuietly(old, pair[0]);
-                    }
-                });
+                if (!runner.updatableInPlace(old, pair[0], d, pair[1])) {
+                    runner.deprovision(old, pair[0]);
+                }
             }
             provisionPending(d.contractId());
         });
@@ -280,13 +272,13 @@ public final class ProvisionEngine implements AutoCloseable {
         if (d == null) {
             return;
         }
-        for (Workload w : sorted(d.workloads(), false)) {
+        for (Workload w : WorkloadRunner.inOrder(d.workloads(), false)) {
             if (w.result().state() == ResultState.INIT) {
                 Deployment current = current(contractId);
                 if (current == null) {
                     return;
                 }
-                record(contractId, w, provision(current, w));
+                record(contractId, w, runner.provision(current, w));
             }
         }
         settle(contractId);
@@ -297,30 +289,13 @@ public final class ProvisionEngine implements AutoCloseable {
         if (d == null) {
             return;
         }
-        for (Workload w : sorted(d.workloads(), false)) {
+        for (Workload w : WorkloadRunner.inOrder(d.workloads(), false)) {
             ResultState s = w.result().state();
             if (s == ResultState.OK || s == ResultState.INIT || s == ResultState.PAUSED) {
-                record(contractId, w, provision(current(contractId), w));
+                record(contractId, w, runner.provision(current(contractId), w));
             }
         }
         settle(contractId);
-    }
-
-    private Result provision(Deployment d, Workload w) {
-        long now = now();
-        Optional<WorkloadDriver> driver = drivers.find(w.type());
-        if (driver.isEmpty()) {
-            return new Result(now, ResultState.ERROR, WorkloadDrivers.unsupported(w.type()), null);
-        }
-        try {
-            JsonNode data = driver.get().provision(new WorkloadContext(env, d, w));
-            return new Result(now, ResultState.OK, "", data);
-        } catch (ZosException e) {
-            return new Result(now, ResultState.ERROR, e.getMessage(), null);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "driver " + w.type() + " failed on " + w.id(d.twinId(), d.contractId()), e);
-            return new Result(now, ResultState.ERROR, w.type() + " driver failed: " + e, null);
-        }
     }
 
     private void deprovisionAll(long contractId, String why) {
@@ -328,15 +303,12 @@ public final class ProvisionEngine implements AutoCloseable {
         if (d == null) {
             return;
         }
-        for (Workload w : sorted(d.workloads(), true)) {
+        for (Workload w : WorkloadRunner.inOrder(d.workloads(), true)) {
             if (w.result().state() == ResultState.DELETED) {
                 continue;
             }
-            String message = why;
-            if (w.result().state() != ResultState.ERROR || drivers.find(w.type()).isPresent()) {
-                String failure = deprovisionQuietly(d, w);
-                message = failure == null ? why : why + "; cleanup failed: " + failure;
-            }
+            String failure = runner.deprovision(d, w);
+            String message = failure == null ? why : why + "; cleanup failed: " + failure;
             record(contractId, w, new Result(now(), ResultState.DELETED, message, null));
         }
         settle(contractId);
@@ -351,21 +323,6 @@ public final class ProvisionEngine implements AutoCloseable {
             settled.accept(d);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "after deployment " + contractId + ": " + e.getMessage());
-        }
-    }
-
-    /** Null when the driver tore it down, else the failure (logged; the workload is gone from the books either way). */
-    private String deprovisionQuietly(Deployment d, Workload w) {
-        var driver = drivers.find(w.type());
-        if (driver.isEmpty()) {
-            return null;
-        }
-        try {
-            driver.get().deprovision(new WorkloadContext(env, d, w));
-            return null;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "deprovisioning " + w.id(d.twinId(), d.contractId()) + " failed: " + e.getMessage());
-            return e.getMessage();
         }
     }
 
@@ -421,13 +378,5 @@ public final class ProvisionEngine implements AutoCloseable {
         return d.workloads().stream().anyMatch(w -> w.result().state() != ResultState.DELETED);
     }
 
-    private static List<Workload> sorted(List<Workload> workloads, boolean reverse) {
-        Function<Workload, Integer> rank = w -> {
-            int i = ORDER.indexOf(w.type());
-            return i < 0 ? ORDER.size() : i;
-        };
-        Comparator<Workload> c = Comparator.comparing(rank);
-        return workloads.stream().sorted(reverse ? c.reversed() : c).toList();
-    }
 
 }
