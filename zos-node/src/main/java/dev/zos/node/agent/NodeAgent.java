@@ -131,7 +131,7 @@ public final class NodeAgent implements AutoCloseable {
                 }
             }
         }));
-        var api = new NodeApi(engine, this::version, this::diagnostics, () -> Pools.of(host.probe(), config, capacity, engine));
+        var api = new NodeApi(engine, this::version, this::diagnostics, () -> StoragePool.of(host.probe(), config, capacity, engine));
         peer = RmbPeer.start(PeerConfig.builder(config.relayUrl(), key, twinId).directory(twins)
                 .router(api.bind(new CommandRouter())).clock(host.clock()).encrypt(false).build());
         engine.reconcile(true);

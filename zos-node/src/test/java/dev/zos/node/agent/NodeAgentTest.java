@@ -152,6 +152,14 @@ class NodeAgentTest {
         assertThat(AgentFixture.message(() -> bob.call(node.twinId(), "zos.zmachine.logs",
                 "{\"contract_id\":" + d.contractId() + ",\"name\":\"data\"}"))).contains("not found");
         assertThat(JSON.readTree(bob.call(node.twinId(), "zos.deployment.list", "{}"))).isEmpty();
+        assertThat(AgentFixture.message(() -> bob.call(node.twinId(), "zos.deployment.delete", "{\"contract_id\":" + d.contractId() + "}")))
+                .contains("not found");
+
+        assertThat(alice.call(node.twinId(), "zos.deployment.delete", "{\"contract_id\":" + d.contractId() + "}")).isEqualTo("null");
+        Deployment deleted = awaitState(alice, node, d.contractId(), "data", ResultState.DELETED);
+        assertThat(deleted.workloads().get(0).result().message()).isEqualTo("deleted by its owner");
+        assertThat(Files.exists(driver.file(alice.twin() + "-" + d.contractId() + "-data"))).isFalse();
+        AgentFixture.await(() -> f.client.node(node.nodeId()).usedResources().sru() == 0, "the registry shows the ssd free again");
     }
 
     @Test

@@ -14,14 +14,14 @@ import java.util.List;
  * as zos lists them ({@code name}, {@code type} ssd|hdd, {@code size} and {@code used} in bytes). Use is what
  * workloads reserved, spread over the pools of a type in order.
  */
-record Pools(@JsonProperty("name") String name, @JsonProperty("type") String type, @JsonProperty("size") long size,
+record StoragePool(@JsonProperty("name") String name, @JsonProperty("type") String type, @JsonProperty("size") long size,
              @JsonProperty("used") long used) {
 
-    static List<Pools> of(HostProbe probe, NodeConfig config, NodeCapacity capacity, ProvisionEngine engine) {
+    static List<StoragePool> of(HostProbe probe, NodeConfig config, NodeCapacity capacity, ProvisionEngine engine) {
         var used = engine.statistics().used();
         long ssdLeft = used.sru() - capacity.reserved().sru();
         long hddLeft = used.hru() - capacity.reserved().hru();
-        List<Pools> out = new ArrayList<>();
+        List<StoragePool> out = new ArrayList<>();
         if (config.storage() == StorageSource.DISKS) {
             for (Disk d : probe.disks()) {
                 long take = Math.min(d.bytes(), Math.max(0, d.rotational() ? hddLeft : ssdLeft));
@@ -30,11 +30,11 @@ record Pools(@JsonProperty("name") String name, @JsonProperty("type") String typ
                 } else {
                     ssdLeft -= take;
                 }
-                out.add(new Pools(d.name(), d.rotational() ? "hdd" : "ssd", d.bytes(), take));
+                out.add(new StoragePool(d.name(), d.rotational() ? "hdd" : "ssd", d.bytes(), take));
             }
         } else {
             boolean hdd = config.storage() == StorageSource.DATA_DIR_HDD;
-            out.add(new Pools(config.dataDir().toString(), hdd ? "hdd" : "ssd",
+            out.add(new StoragePool(config.dataDir().toString(), hdd ? "hdd" : "ssd",
                     hdd ? capacity.total().hru() : capacity.total().sru(), Math.max(0, hdd ? hddLeft : ssdLeft)));
         }
         return out;
