@@ -3,11 +3,12 @@ package dev.zos.node;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.CommandLines;
 import dev.zos.cli.kit.RootCommand;
+import dev.zos.node.agent.RunCommand;
 import dev.zos.node.boot.BootCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "zos-node", description = "The Zero-OS node agent: registers with the grid and provisions signed deployments.",
-        subcommands = {BootCommand.class})
+        subcommands = {BootCommand.class, RunCommand.class})
 public final class NodeMain extends RootCommand {
 
     NodeMain(CliContext context) {
