@@ -74,7 +74,7 @@ public final class DeployCommand extends BaseCommand {
             return submit();
         }
         List<SignatureRequest> requests = parseRequests();
-        OutputFormat format = requests.isEmpty() ? Render.format(output) : OutputFormat.TABLE;
+        OutputFormat format = requests.isEmpty() || dryRun ? Render.format(output) : OutputFormat.TABLE;
         Deployment fromFile = DeploymentReader.read(file);
         String deploymentName = name != null ? name : defaultName(file);
         DeploySteps.checkName(deploymentName);
@@ -83,6 +83,11 @@ public final class DeployCommand extends BaseCommand {
         Deployment owned = Owner.assign(fromFile, steps.twin());
         if (!requests.isEmpty()) {
             owned = Owner.requireSigners(owned, requests, weightRequired == null ? 0 : weightRequired);
+            if (dryRun) {
+                Deployment signed = steps.signAsOwner(owned);
+                steps.dryRun(signed, target.given() ? target.resolve(session.client(), signed.capacity()) : 0);
+                return 0;
+            }
             return propose(session, steps, deploymentName, owned);
         }
         Deployment signed = steps.signAsOwner(owned);

@@ -155,6 +155,23 @@ class DeployCommandsTest {
     }
 
     @Test
+    void logsFollowPrintsNewTextUntilTheMachineIsDeleted() throws Exception {
+        var zos = user("erin");
+        ok(zos.run("deploy", "container", "--name", "tail", "--flist", "https://hub.example/base.flist",
+                "--node", Long.toString(node.nodeId())));
+        long contract = contracts(twinOf(zos)).getFirst().contractId();
+        var follow = java.util.concurrent.CompletableFuture.supplyAsync(() -> zos.run("logs", "tail", "--follow", "--interval", "100ms"));
+        node.log(contract, "tail", "line 1\n");
+        Thread.sleep(500);
+        node.log(contract, "tail", "line 2\n");
+        Thread.sleep(500);
+        assertThat(follow).isNotDone();
+        ok(zos.run("cancel", "tail", "--no-wait"));
+        var r = ok(follow.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(r.out()).isEqualTo("booting tail\ntail is up\nline 1\nline 2\n");
+    }
+
+    @Test
     void aFailedWorkloadExitsOneWithTheNodesMessage() throws Exception {
         var zos = user("bob");
         var r = zos.run("deploy", "container", "--name", "broken_vm", "--flist", "https://hub.example/broken.flist",
