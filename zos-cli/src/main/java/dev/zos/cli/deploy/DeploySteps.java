@@ -86,7 +86,11 @@ final class DeploySteps {
             Deployment result = sent;
             if (wait.waiting()) {
                 var watch = new DeploymentWatch(nodes, progress, new Spinner(err, context.interactive()));
-                result = watch.until(nodeId, contract, DeploymentWatch::settled, true, wait.timeout(), name + " to be ready");
+                try {
+                    result = watch.until(nodeId, contract, DeploymentWatch::settled, true, wait.timeout(), name + " to be ready");
+                } catch (ZosException e) {
+                    throw new ZosException(e.kind(), e.getMessage() + " ('zos cancel " + name + "' removes it)", e);
+                }
             }
             var view = new Deployed(name, contract, nodeId, sent.challengeHashHex(), result);
             Render.print(out, format, view, () -> wait.waiting()

@@ -32,8 +32,8 @@ public final class WaitOptions {
                 if (v.endsWith("ms")) {
                     return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
                 }
-                char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
-                String number = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
+                char unit = v.isEmpty() ? '?' : v.charAt(v.length() - 1);
+                String number = v.isEmpty() ? "" : Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
                 long n = Long.parseLong(number);
                 Duration d = switch (unit) {
                     case 'h' -> Duration.ofHours(n);
