@@ -1,0 +1,41 @@
+package dev.zos.cli.deploy;
+
+import dev.zos.core.ZosException;
+import dev.zos.core.gridtypes.Deployment;
+import dev.zos.core.registry.client.GridSession;
+
+/**
+ * Puts a signed deployment on a node: creates the node contract holding the deployment's challenge hash
+ * (a transaction signed by the owner twin), then sends {@code zos.deployment.deploy} with the contract id.
+ * When the node refuses, the fresh contract is cancelled again so a failed deploy leaves nothing behind.
+ */
+public final class Deployer {
+    private final GridSession session;
+    private final NodeClient nodes;
+
+    public Deployer(GridSession session, NodeClient nodes) {
+        this.session = session;
+        this.nodes = nodes;
+    }
+
+    /** The deployment as sent, with its contract id. */
+    public Deployment create(long nodeId, Deployment signed) {
+        int publicIps = Math.toIntExact(signed.capacity().ipv4u());
+        long contract = session.client().submit(
+                session.signer().contractNodeCreate(nodeId, signed.challengeHashHex(), publicIps)).id();
+        Deployment sent = signed.withContractId(contract);
+        try {
+            nodes.deploy(nodeId, sent);
+        } catch (ZosException e) {
+            String undo;
+            try {
+                session.client().submit(session.signer().contractCancel(contract));
+                undo = "contract " + contract + " cancelled";
+            } catch (ZosException cancel) {
+                undo = "contract " + contract + " could not be cancelled (" + cancel.getMessage() + "); run 'zos cancel " + contract + "'";
+            }
+            throw new ZosException(e.kind(), e.getMessage() + " (" + undo + ")", e);
+        }
+        return sent;
+    }
+}
