@@ -5,6 +5,7 @@ import dev.zos.cli.kit.CliContext;
 import dev.zos.node.boot.KernelCmdline;
 import dev.zos.node.capacity.HostProbe;
 import dev.zos.node.capacity.StorageSource;
+import dev.zos.node.workload.StandardDrivers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
             "directory, register the node in its farm, hold one outbound relay session and provision the signed",
             "deployments sent to it. Opens no listening socket. Stops on SIGINT/SIGTERM; deployments survive restarts."})
 public final class RunCommand extends BaseCommand {
+    /** runc keeps container state here; tmpfs, so a reboot clears it and the drivers rebuild from the data dir. */
+    private static final Path RUNC_STATE = Path.of("/run/zos/runc");
+
     @Option(names = "--farm", paramLabel = "ID", description = "Farm to join (else farmer_id= of --cmdline; none: orphan node that does nothing).")
     String farm;
 
@@ -59,7 +63,7 @@ public final class RunCommand extends BaseCommand {
                         storage == null ? null : StorageSource.of(storage)),
                 KernelCmdline.parse(cmdline == null ? "" : cmdline), StorageSource.DATA_DIR_SSD);
         var out = out();
-        var host = new NodeAgent.Host(HostProbe.system(), WorkloadRegistry::drivers, Clock.systemUTC(), Duration.ofSeconds(2));
+        var host = new NodeAgent.Host(HostProbe.system(), env -> new StandardDrivers(RUNC_STATE).create(), Clock.systemUTC(), Duration.ofSeconds(2));
         var stopped = new CountDownLatch(1);
         NodeAgent agent = NodeAgent.start(config, host, line -> {
             synchronized (out) {

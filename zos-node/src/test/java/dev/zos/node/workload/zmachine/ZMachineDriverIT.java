@@ -20,7 +20,7 @@ import dev.zos.node.provision.WorkloadContext;
 import dev.zos.node.provision.WorkloadDriver;
 import dev.zos.node.workload.Deployments;
 import dev.zos.node.workload.HostTools;
-import dev.zos.node.workload.WorkloadDrivers;
+import dev.zos.node.workload.StandardDrivers;
 import dev.zos.node.workload.host.MountTable;
 import dev.zos.node.workload.host.ProcessRunner;
 import dev.zos.node.workload.host.SystemProcessRunner;
@@ -89,7 +89,7 @@ class ZMachineDriverIT {
 
     /** Fresh driver instances, as after an agent restart: all they know is on disk and in runc's state. */
     private Map<String, WorkloadDriver> restartedAgent() {
-        return new WorkloadDrivers(tmp.resolve("runc")).create().stream()
+        return new StandardDrivers(tmp.resolve("runc")).create().stream()
                 .collect(Collectors.toMap(WorkloadDriver::type, Function.identity()));
     }
 

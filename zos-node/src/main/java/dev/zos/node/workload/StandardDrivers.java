@@ -24,15 +24,15 @@ import java.util.List;
  * {@link RootfsLower} instead of unpacking.
  *
  * <pre>{@code
- * List<WorkloadDriver> drivers = new WorkloadDrivers(Path.of("/run/zos/runc")).create();
+ * List<WorkloadDriver> drivers = new StandardDrivers(Path.of("/run/zos/runc")).create();
  * }</pre>
  */
-public class WorkloadDrivers {
+public class StandardDrivers {
 
     private final Path runcState;
 
     /** @param runcState where runc keeps container state ({@code --root}); on tmpfs so a reboot clears it */
-    public WorkloadDrivers(Path runcState) {
+    public StandardDrivers(Path runcState) {
         this.runcState = runcState;
     }
 
