@@ -85,7 +85,8 @@ public final class Namespace implements Closeable {
         return settings;
     }
 
-    synchronized void updateSettings(NamespaceSettings s) throws IOException {
+    /** Replaces the settings (saved atomically first), as NSSET does. */
+    public synchronized void updateSettings(NamespaceSettings s) throws IOException {
         s.save(dir);
         settings = s;
     }

@@ -45,19 +45,19 @@ public record NamespaceSettings(String password, boolean isPublic, long maxSize,
         return new NamespaceSettings(null, true, 0, Mode.USER);
     }
 
-    NamespaceSettings withPassword(String p) {
+    public NamespaceSettings withPassword(String p) {
         return new NamespaceSettings(p, isPublic, maxSize, mode);
     }
 
-    NamespaceSettings withPublic(boolean p) {
+    public NamespaceSettings withPublic(boolean p) {
         return new NamespaceSettings(password, p, maxSize, mode);
     }
 
-    NamespaceSettings withMaxSize(long m) {
+    public NamespaceSettings withMaxSize(long m) {
         return new NamespaceSettings(password, isPublic, m, mode);
     }
 
-    NamespaceSettings withMode(Mode m) {
+    public NamespaceSettings withMode(Mode m) {
         return new NamespaceSettings(password, isPublic, maxSize, m);
     }
 

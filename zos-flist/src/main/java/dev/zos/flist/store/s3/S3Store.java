@@ -5,6 +5,7 @@ import dev.zos.flist.store.BlockStore;
 import dev.zos.flist.store.StoreFactory;
 import dev.zos.flist.store.StoreUrls;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
@@ -100,14 +101,16 @@ public final class S3Store implements BlockStore {
 
     @Override
     public void set(byte[] id, byte[] data, int off, int len) {
-        RequestBody body = RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(data, off, len));
+        // streamed straight from the caller's buffer, re-readable for the SDK's retries; the caller keeps the
+        // buffer until this returns
+        RequestBody body = RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, off, len), len,
+                "application/octet-stream");
         try {
             try {
-                client.putObject(b -> b.bucket(target.bucket()).key(key(id)).contentLength((long) len), body);
+                client.putObject(b -> b.bucket(target.bucket()).key(key(id)), body);
             } catch (NoSuchBucketException e) {
                 createBucket();
-                client.putObject(b -> b.bucket(target.bucket()).key(key(id)).contentLength((long) len),
-                        RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(data, off, len)));
+                client.putObject(b -> b.bucket(target.bucket()).key(key(id)), body);
             }
         } catch (SdkException e) {
             throw failure("writing block " + key(id), e);
