@@ -19,14 +19,40 @@ final class S3Proxy implements AutoCloseable {
     static final String ACCESS = "flist-access";
     static final String SECRET = "flist-s3cr3t-key";
 
+    private static S3Proxy shared;
+
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path blobs;
 
-    private S3Proxy(Process process, int port, Path log) {
+    private S3Proxy(Process process, int port, Path log, Path blobs) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.blobs = blobs;
+    }
+
+    /** One server for all the test classes of this JVM (it takes seconds to start), stopped when the JVM exits. */
+    static synchronized S3Proxy shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("s3proxy");
+            S3Proxy p = start(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    p.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting
+                }
+            }));
+            shared = p;
+        }
+        return shared;
+    }
+
+    /** Where the filesystem backend keeps buckets (one directory each) and objects (one file each). */
+    Path blobs() {
+        return blobs;
     }
 
     static Path jar() {
@@ -61,7 +87,7 @@ final class S3Proxy implements AutoCloseable {
         Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
                 "--properties", conf.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        S3Proxy proxy = new S3Proxy(p, port, log);
+        S3Proxy proxy = new S3Proxy(p, port, log, blobs);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {

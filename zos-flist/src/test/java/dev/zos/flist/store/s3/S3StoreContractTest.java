@@ -2,10 +2,6 @@ package dev.zos.flist.store.s3;
 
 import dev.zos.flist.store.BlockStoreContract;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The store contract against a real s3proxy, each test in a bucket of its own (created on first write). */
@@ -16,19 +12,12 @@ class S3StoreContractTest extends BlockStoreContract {
 
     @BeforeAll
     static void startS3() throws Exception {
-        proxy = S3Proxy.start(Files.createTempDirectory("s3proxy"));
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
+        proxy = S3Proxy.shared();
     }
 
     @Override
     protected String liveUrl() {
-        return proxy.url("blocks-" + n++);
+        return proxy.url("contract-" + n++);
     }
 
     @Override

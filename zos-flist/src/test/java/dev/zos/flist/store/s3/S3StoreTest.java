@@ -8,30 +8,19 @@ import dev.zos.flist.store.BlockStore;
 import dev.zos.flist.store.Stores;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class S3StoreTest {
 
     static S3Proxy proxy;
-    static Path dir;
 
     @BeforeAll
     static void startS3() throws Exception {
-        dir = Files.createTempDirectory("s3proxy");
-        proxy = S3Proxy.start(dir);
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
+        proxy = S3Proxy.shared();
     }
 
     private static byte[] id(int first) {
@@ -66,7 +55,7 @@ class S3StoreTest {
         try (BlockStore s = Stores.defaults().open(proxy.url("layout"))) {
             s.set(id(0xab), new byte[] {1, 2, 3});
         }
-        Path object = dir.resolve("blobs/layout/" + HexFormat.of().formatHex(id(0xab)));
+        Path object = proxy.blobs().resolve("layout/" + HexFormat.of().formatHex(id(0xab)));
         assertThat(object).as("s3proxy's filesystem backend keeps objects as files").hasBinaryContent(new byte[] {1, 2, 3});
     }
 
