@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "Serve namespaces from a data directory until stopped (SIGTERM or Ctrl-C).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve namespaces from a data directory until stopped (SIGTERM or Ctrl-C).")
 public final class ServeCommand extends BaseCommand {
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9900",
