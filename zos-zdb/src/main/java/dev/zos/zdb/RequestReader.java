@@ -42,6 +42,8 @@ final class RequestReader {
             throw new RespProtocolException("too many arguments (" + n + ", at most " + MAX_ARGUMENTS + ")");
         }
         List<byte[]> args = new ArrayList<>((int) n);
+        // one value plus small arguments: a request never makes the server hold much more than one value
+        long budget = (long) maxBulk + 64 * 1024;
         for (int i = 0; i < n; i++) {
             int type = in.read();
             if (type < 0) {
@@ -53,6 +55,10 @@ final class RequestReader {
             long len = number(line());
             if (len < 0 || len > maxBulk) {
                 throw new RespProtocolException("bulk length " + len + " out of range (at most " + maxBulk + " bytes)");
+            }
+            budget -= len;
+            if (budget < 0) {
+                throw new RespProtocolException("request larger than " + ((long) maxBulk + 64 * 1024) + " bytes");
             }
             byte[] b = in.readNBytes((int) len);
             if (b.length != len) {

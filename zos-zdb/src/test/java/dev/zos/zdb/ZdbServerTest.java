@@ -178,6 +178,11 @@ class ZdbServerTest {
         TestClient many = client(s);
         assertThat(many.raw("*1000\r\n")).isEqualTo(new Err("Protocol error: too many arguments (1000, at most 64)"));
 
+        TestClient greedy = client(s);
+        String value = "$" + ZdbConfig.DEFAULT_MAX_VALUE + "\r\n" + "x".repeat(ZdbConfig.DEFAULT_MAX_VALUE) + "\r\n";
+        assertThat(greedy.raw("*3\r\n$3\r\nSET\r\n" + value + "$100000\r\n")).asString()
+                .startsWith("Err[message=Protocol error: request larger than");
+
         TestClient fine = client(s);
         assertThat(fine.call("PING")).as("the server survives bad clients").isEqualTo("PONG");
     }
