@@ -5,8 +5,8 @@ tool=$(basename "$0")
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 case "$tool" in
   zos) module=zos-cli ;;
-  zos-grid|zos-node|zos-farmer|zos-imagegen|zos-flistctl|qemu-harness) module=$tool ;;
-  *) echo "error: unknown tool '$tool' (bin/ holds zos, zos-grid, zos-node, zos-farmer, zos-imagegen, zos-flistctl, qemu-harness)" >&2; exit 2 ;;
+  zos-grid|zos-node|zos-farmer|zos-imagegen|zos-flistctl|zos-zdb|qemu-harness) module=$tool ;;
+  *) echo "error: unknown tool '$tool' (bin/ holds zos, zos-grid, zos-node, zos-farmer, zos-imagegen, zos-flistctl, zos-zdb, qemu-harness)" >&2; exit 2 ;;
 esac
 jar="$root/$module/target/$module.jar"
 if [ ! -f "$jar" ]; then
@@ -18,7 +18,7 @@ zos_select_jdk
 # Short-lived CLIs start fastest with C1 only and the serial collector; the long-running services
 # (grid, node agent) keep the full JIT. JAVA_OPTS adds to either.
 case "$tool" in
-  zos-grid|zos-node) jvm=(-Xshare:auto) ;;
+  zos-grid|zos-node|zos-zdb) jvm=(-Xshare:auto) ;;
   *) jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto) ;;
 esac
 # A class-data-sharing archive per tool, made by the JVM on the first run and reused (and remade when the jars

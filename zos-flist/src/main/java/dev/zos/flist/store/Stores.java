@@ -4,6 +4,8 @@ import dev.zos.core.ZosException;
 import dev.zos.flist.meta.Route;
 import dev.zos.flist.store.dir.DirStore;
 import dev.zos.flist.store.http.HttpStore;
+import dev.zos.flist.store.s3.S3Store;
+import dev.zos.flist.store.zdb.ZdbStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +27,10 @@ public final class Stores {
         this.byScheme = byScheme;
     }
 
-    /** The built-in stores: {@code dir://}, {@code http://}, {@code https://}. */
+    /** The built-in stores: {@code dir://}, {@code http(s)://}, {@code s3://}, {@code s3s://}, {@code zdb://}. */
     public static Stores defaults() {
-        return new Stores(new TreeMap<>()).with(DirStore.FACTORY).with(HttpStore.FACTORY);
+        return new Stores(new TreeMap<>()).with(DirStore.FACTORY).with(HttpStore.FACTORY).with(S3Store.FACTORY)
+                .with(ZdbStore.FACTORY);
     }
 
     /** A copy of this registry with {@code factory} added (replacing earlier factories of its schemes). */

@@ -73,7 +73,7 @@ class StoreTest {
     @Test
     void unknownSchemeListsTheKnownOnes() {
         assertThatThrownBy(() -> Stores.defaults().open("ftp://x:pw@host/y")).isInstanceOf(ZosException.class)
-                .hasMessage("unknown store URL 'ftp://x@host/y': supported schemes are dir://, http://, https://");
+                .hasMessage("unknown store URL 'ftp://x@host/y': supported schemes are dir://, http://, https://, s3://, s3+tls://, s3s://, zdb://");
         StoreFactory mem = new StoreFactory() {
             @Override
             public Set<String> schemes() {
@@ -85,7 +85,7 @@ class StoreTest {
                 return new DirStore(tmp);
             }
         };
-        assertThat(Stores.defaults().with(mem).schemes()).containsExactly("dir", "http", "https", "mem");
+        assertThat(Stores.defaults().with(mem).schemes()).containsExactly("dir", "http", "https", "mem", "s3", "s3+tls", "s3s", "zdb");
     }
 
     @Test

@@ -136,7 +136,15 @@ public final class DirStore implements BlockStore {
     @Override
     public boolean exists(byte[] id) {
         Path p = pathOf(id);
-        return Files.exists(p) || (hasFlatBlocks() && Files.exists(root.resolve(p.getFileName())));
+        if (Files.exists(p) || (hasFlatBlocks() && Files.exists(root.resolve(p.getFileName())))) {
+            return true;
+        }
+        // "no" must mean the block is missing, not that the store is broken (a root that is not a directory);
+        // a root that does not exist yet is fine: the first write creates it
+        if (!Files.isDirectory(root) && Files.exists(root)) {
+            throw ZosException.unavailable("store " + url + " is unavailable: " + root + " is not a directory", null);
+        }
+        return false;
     }
 
     /** Whether the root holds blocks in the older flat layout (checked once: a sharded root holds directories only). */
