@@ -98,7 +98,7 @@ public final class HubPublisher {
         Path toSend = request.flist();
         Path temp = null;
         try {
-            if (!request.keepRoutes()) {
+            if (!request.keepRoutes() && !routedToHub(request.flist(), hub)) {
                 temp = Files.createTempFile("zos-publish-", ".fl");
                 FlistEditor.edit(request.flist(), temp, new FlistEditor.Edit(Map.of(), Set.of(),
                         List.of(Route.all(hub.blocksUrl()))));
@@ -117,6 +117,13 @@ public final class HubPublisher {
                     // a temp file left behind
                 }
             }
+        }
+    }
+
+    /** Whether the flist already routes every block to the hub (then it is sent unchanged, keeping its md5). */
+    private static boolean routedToHub(Path flist, HubClient hub) {
+        try (FlistReader reader = FlistReader.open(flist)) {
+            return reader.routes().equals(List.of(Route.all(hub.blocksUrl())));
         }
     }
 
