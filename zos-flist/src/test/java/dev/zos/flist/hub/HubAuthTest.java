@@ -18,9 +18,12 @@ class HubAuthTest {
     @Test
     void theSignedMessageIsTheDocumentedText() {
         byte[] empty = HubAuth.sha256(new byte[0]);
-        String text = new String(HubAuth.message("put", "/api/flist/7/app.fl", 1_790_000_000L, empty), StandardCharsets.UTF_8);
+        String text = new String(HubAuth.message("put", "/api/flist/7/app.fl", 1_790_000_000L,
+                "00112233445566778899aabbccddeeff", empty), StandardCharsets.UTF_8);
         assertThat(text).isEqualTo("zos-hub-request-v1\nPUT\n/api/flist/7/app.fl\n1790000000\n"
+                + "00112233445566778899aabbccddeeff\n"
                 + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThatThrownBy(() -> HubAuth.message("PUT", "/", 1, "short", empty)).isInstanceOf(ZosException.class);
     }
 
     @Test
@@ -29,13 +32,16 @@ class HubAuthTest {
         Map<String, String> h = HubAuth.headers(KEY, 7, "PUT", "/api/flist/7/a.fl", 100, body);
         assertThat(h).containsEntry(HubAuth.TWIN_HEADER, "7").containsEntry(HubAuth.TIMESTAMP_HEADER, "100");
         String sig = h.get(HubAuth.SIGNATURE_HEADER);
-        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/a.fl", 100, body)).isTrue();
-        assertThat(HubAuth.verify(KEY.publicKey(), sig, "POST", "/api/flist/7/a.fl", 100, body)).isFalse();
-        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/b.fl", 100, body)).isFalse();
-        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/a.fl", 101, body)).isFalse();
-        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/a.fl", 100, new byte[32])).isFalse();
+        String n = h.get(HubAuth.NONCE_HEADER);
+        assertThat(HubAuth.headers(KEY, 7, "PUT", "/api/flist/7/a.fl", 100, body).get(HubAuth.NONCE_HEADER)).isNotEqualTo(n);
+        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/a.fl", 100, HubAuth.newNonce(), body)).isFalse();
+        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/a.fl", 100, n, body)).isTrue();
+        assertThat(HubAuth.verify(KEY.publicKey(), sig, "POST", "/api/flist/7/a.fl", 100, n, body)).isFalse();
+        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/b.fl", 100, n, body)).isFalse();
+        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/a.fl", 101, n, body)).isFalse();
+        assertThat(HubAuth.verify(KEY.publicKey(), sig, "PUT", "/api/flist/7/a.fl", 100, n, new byte[32])).isFalse();
         assertThat(HubAuth.verify(TwinKey.fromSeed(HexFormat.of().parseHex("02".repeat(32))).publicKey(), sig, "PUT",
-                "/api/flist/7/a.fl", 100, body)).isFalse();
+                "/api/flist/7/a.fl", 100, n, body)).isFalse();
         assertThatThrownBy(() -> HubAuth.parseSignature("abc")).isInstanceOf(ZosException.class);
     }
 

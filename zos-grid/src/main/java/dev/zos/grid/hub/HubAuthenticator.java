@@ -16,8 +16,8 @@ import org.eclipse.jetty.http.HttpFields;
 /**
  * Checks a hub write's signature headers ({@link HubAuth}) in two steps: {@link #claim} before the body is
  * read (the twin is registered, the timestamp is fresh), {@link #verify} once its SHA-256 is known (the
- * signature is the twin's and was not seen before). Each signature is remembered until its timestamp falls
- * out of the skew window, so a captured request cannot be sent again.
+ * signature is the twin's and its nonce was not seen before from that twin). Each (twin, nonce) is
+ * remembered until its timestamp falls out of the skew window, so a captured request cannot be sent again.
  */
 final class HubAuthenticator {
     /** The most signatures remembered at once; beyond it writes are refused (fail closed) until some expire. */
@@ -25,7 +25,7 @@ final class HubAuthenticator {
 
     private final LongFunction<Optional<byte[]>> keys;
     private final Clock clock;
-    // signature hex -> unix second after which it can no longer pass the freshness check
+    // "twin:nonce" -> unix second after which its request can no longer pass the freshness check
     private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
 
     HubAuthenticator(LongFunction<Optional<byte[]>> keys, Clock clock) {
@@ -39,16 +39,18 @@ final class HubAuthenticator {
     }
 
     /** Who a request says it comes from, checked as far as possible without its body. */
-    record Claim(long twin, long timestamp, byte[] signature, byte[] publicKey) {
+    record Claim(long twin, long timestamp, String nonce, byte[] signature, byte[] publicKey) {
     }
 
     Claim claim(HttpFields headers) {
         String twinText = headers.get(HubAuth.TWIN_HEADER);
         String tsText = headers.get(HubAuth.TIMESTAMP_HEADER);
         String sigText = headers.get(HubAuth.SIGNATURE_HEADER);
-        if (twinText == null || tsText == null || sigText == null) {
+        String nonce = headers.get(HubAuth.NONCE_HEADER);
+        if (twinText == null || tsText == null || sigText == null || nonce == null) {
             throw HubRefusal.unauthorized("this request must be signed: send " + HubAuth.TWIN_HEADER + ", "
-                    + HubAuth.TIMESTAMP_HEADER + " and " + HubAuth.SIGNATURE_HEADER + " (see docs/formats/hub.md)");
+                    + HubAuth.TIMESTAMP_HEADER + ", " + HubAuth.NONCE_HEADER + " and " + HubAuth.SIGNATURE_HEADER
+                    + " (see docs/formats/hub.md)");
         }
         long twin;
         long ts;
@@ -64,6 +66,7 @@ final class HubAuthenticator {
         }
         byte[] signature;
         try {
+            HubAuth.requireNonce(nonce.strip());
             signature = HubAuth.parseSignature(sigText.strip());
         } catch (ZosException e) {
             throw HubRefusal.unauthorized(e.getMessage());
@@ -79,24 +82,24 @@ final class HubAuthenticator {
         if (key.length != Ed25519.PUBLIC_KEY_LENGTH) {
             throw HubRefusal.forbidden("twin " + twin + " has no ed25519 key on this grid");
         }
-        return new Claim(twin, ts, signature, key);
+        return new Claim(twin, ts, nonce.strip(), signature, key);
     }
 
     /** Checks the signature over the request and admits it once; throws a refusal otherwise. */
     void verify(Claim claim, String method, String rawPath, byte[] bodySha256) {
-        byte[] message = HubAuth.message(method, rawPath, claim.timestamp(), bodySha256);
+        byte[] message = HubAuth.message(method, rawPath, claim.timestamp(), claim.nonce(), bodySha256);
         if (!Ed25519.verify(claim.publicKey(), message, claim.signature())) {
             throw HubRefusal.unauthorized("the signature is not twin " + claim.twin() + "'s signature of "
                     + method + " " + rawPath + " with this body and timestamp");
         }
-        admit(HexFormat.of().formatHex(claim.signature()), claim.timestamp() + HubAuth.MAX_SKEW.toSeconds());
+        admit(claim.twin() + ":" + claim.nonce(), claim.timestamp() + HubAuth.MAX_SKEW.toSeconds());
     }
 
-    private synchronized void admit(String signature, long deadline) {
+    private synchronized void admit(String twinNonce, long deadline) {
         long now = clock.instant().getEpochSecond();
-        Long known = seen.get(signature);
+        Long known = seen.get(twinNonce);
         if (known != null && known >= now) {
-            throw HubRefusal.conflict("this signed request was already received (replay); sign a new request");
+            throw HubRefusal.conflict("this signed request was already received (replay: nonce used before); sign a new request");
         }
         if (seen.size() >= MAX_REMEMBERED) {
             for (Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator(); it.hasNext(); ) {
@@ -108,6 +111,6 @@ final class HubAuthenticator {
                 throw new HubRefusal(503, "the hub is receiving too many writes; try again in a minute");
             }
         }
-        seen.put(signature, deadline);
+        seen.put(twinNonce, deadline);
     }
 }

@@ -292,6 +292,53 @@ class HubTest {
     }
 
     @Test
+    void readersSeeTheOldOrTheNewFlistNeverAPart() throws Exception {
+        var twin = hub.newTwin();
+        DirStore source = new DirStore(tmp.resolve("store"));
+        publish(twin, hub.pack("a.fl", 10, source), "live.fl", source);
+        Path a = tmp.resolve("hub-a.fl");
+        Files.write(a, get("/" + twin.id() + "/live.fl").body());
+        publish(twin, hub.pack("b.fl", 11, source), "live.fl", source);
+        Path b = tmp.resolve("hub-b.fl");
+        Files.write(b, get("/" + twin.id() + "/live.fl").body());
+        Set<String> versions = Set.of(md5(Files.readAllBytes(a)), md5(Files.readAllBytes(b)));
+        assertThat(versions).hasSize(2);
+
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        var seen = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var failures = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            readers.add(Thread.ofPlatform().start(() -> {
+                while (!done.get()) {
+                    try {
+                        var r = get("/" + twin.id() + "/live.fl");
+                        String m = md5(r.body());
+                        if (r.statusCode() != 200 || !versions.contains(m)) {
+                            failures.add(r.statusCode() + " " + m);
+                        }
+                        seen.add(m);
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }));
+        }
+        try (HubClient client = hub.client(twin)) {
+            for (int i = 0; i < 12; i++) {
+                client.publish("live.fl", i % 2 == 0 ? a : b);
+            }
+        } finally {
+            done.set(true);
+            for (Thread t : readers) {
+                t.join();
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(seen).isNotEmpty().isSubsetOf(versions);
+    }
+
+    @Test
     void badPathsAreRefused() throws Exception {
         var twin = hub.newTwin();
         DirStore source = new DirStore(tmp.resolve("store"));
