@@ -13,6 +13,7 @@ import dev.zos.flist.pack.PackOptions;
 import dev.zos.flist.pack.Packer;
 import dev.zos.flist.sign.FlistSignatures;
 import dev.zos.flist.sign.SignatureCheck;
+import dev.zos.flist.sign.TwinKeys;
 import dev.zos.flist.store.BlockStore;
 import dev.zos.flist.store.Stores;
 import dev.zos.flist.store.dir.DirStore;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,10 +140,15 @@ class PublishCommandTest {
         assertThat(publish.exitCode()).as(publish.toString()).isZero();
         Path downloaded = work.resolve("from-hub.fl");
         Files.write(downloaded, get(grid.url() + "/" + twin + "/signed.fl"));
-        SignatureCheck check = FlistSignatures.verify(downloaded, id -> Optional.of(HexFormat.of()
-                .parseHex(grid.client().twin(id).publicKey())));
+        SignatureCheck check = FlistSignatures.verify(downloaded, TwinKeys.of(grid.client()));
         assertThat(check.status()).isEqualTo(SignatureCheck.Status.VALID);
         assertThat(check.twinId()).isEqualTo(twin);
+        // a twin id the grid does not know
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + downloaded); var st = db.createStatement()) {
+            st.executeUpdate("update tag set value = '99999999' where key = 'zos.signature.twin'");
+        }
+        assertThat(FlistSignatures.verify(downloaded, TwinKeys.of(grid.client())).status())
+                .isEqualTo(SignatureCheck.Status.UNKNOWN_SIGNER);
     }
 
     @Test
