@@ -101,6 +101,9 @@ class HubTest {
         assertThat(new String(md5.body(), StandardCharsets.US_ASCII)).isEqualTo(md5(file.body()) + "\n");
         assertThat(first.entry().md5()).isEqualTo(md5(file.body()));
         assertThat(get("/" + twin.id() + "/app-1.0.flist").body()).isEqualTo(file.body());
+        String head = hub.raw("HEAD", "/" + twin.id() + "/app-1.0.fl");
+        assertThat(HubFixture.status(head)).isEqualTo(200);
+        assertThat(head).containsIgnoringCase("Content-Length: " + file.body().length);
 
         JsonNode users = JSON.readTree(get("/api/flist").body());
         assertThat(users.toString()).contains("\"" + twin.id() + "\"");
