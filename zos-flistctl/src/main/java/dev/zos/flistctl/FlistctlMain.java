@@ -11,6 +11,9 @@ import dev.zos.flistctl.inspect.LsCommand;
 import dev.zos.flistctl.inspect.StatCommand;
 import dev.zos.flistctl.inspect.TreeCommand;
 import dev.zos.flistctl.pack.PackCommand;
+import dev.zos.flistctl.publish.LinkCommand;
+import dev.zos.flistctl.publish.PublishCommand;
+import dev.zos.flistctl.sign.SignCommand;
 import dev.zos.flistctl.store.StoreCommand;
 import dev.zos.flistctl.tag.TagCommand;
 import dev.zos.flistctl.unpack.UnpackCommand;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zos-flistctl", description = "Pack, publish, verify and mount flists (rfs-compatible).",
         subcommands = {PackCommand.class, UnpackCommand.class, LsCommand.class, TreeCommand.class, StatCommand.class,
             CatCommand.class, DiffCommand.class, VerifyCommand.class, TagCommand.class, StoreCommand.class,
-            CloneCommand.class, ConvertCommand.class})
+            CloneCommand.class, ConvertCommand.class, PublishCommand.class, LinkCommand.class, SignCommand.class})
 public final class FlistctlMain extends RootCommand {
 
     FlistctlMain(CliContext context) {

@@ -31,6 +31,9 @@ final class ServeCommand extends BaseCommand {
     @Option(names = "--report-interval", paramLabel = "SECONDS", description = "Expected interval of node uptime reports (default 2400; env ZOS_GRID_REPORT_INTERVAL).")
     Long reportInterval;
 
+    @Option(names = "--hub-dir", paramLabel = "DIR", description = "Where the flist hub keeps flists and blocks (default DATA_DIR/hub; env ZOS_GRID_HUB_DIR).")
+    Path hubDir;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML settings file (default $XDG_CONFIG_HOME/zos/grid.yaml).")
     Path configFile;
 
@@ -41,7 +44,7 @@ final class ServeCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         GridConfig config = GridConfigLoader.load(
-                new GridConfigLoader.Flags(listen, dataDir, registry, relayRedis, reportInterval),
+                new GridConfigLoader.Flags(listen, dataDir, registry, relayRedis, reportInterval, hubDir),
                 context.env(),
                 configFile != null ? configFile : context.configDir().resolve("grid.yaml"),
                 context.dataDir().resolve("grid"));
@@ -51,6 +54,7 @@ final class ServeCommand extends BaseCommand {
         out().println("zos-grid listening on " + base + " (explorer " + base + "/, relay ws://"
                 + service.server().host() + ":" + service.server().port() + "/)");
         out().println("data in " + config.dataDir() + ", registry " + service.registryDescription());
+        out().println("flist hub " + base + "/api/flist, blocks " + base + "/blocks, files in " + config.hubDir());
         out().flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

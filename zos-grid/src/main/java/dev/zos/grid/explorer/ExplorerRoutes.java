@@ -28,6 +28,20 @@ public final class ExplorerRoutes {
     }
 
     public static List<GridServer.Route> routes(Registry registry, String version, HealthCheck health) {
+        var all = new java.util.ArrayList<>(resources(registry, version, health));
+        all.add(notFound());
+        return List.copyOf(all);
+    }
+
+    /**
+     * The explorer's routes without the {@code /} fallback, for a server where another feature (the hub)
+     * owns the root and hands the explorer's {@link #notFound()} the paths it does not serve.
+     */
+    public static List<GridServer.Route> resources(Registry registry, String version) {
+        return resources(registry, version, HealthCheck.of(registry, Duration.ofSeconds(2)));
+    }
+
+    public static List<GridServer.Route> resources(Registry registry, String version, HealthCheck health) {
         return List.of(
                 get("/nodes", new NodesResource(registry)),
                 get("/farms", new FarmsResource(registry)),
@@ -36,8 +50,7 @@ public final class ExplorerRoutes {
                 get("/stats", GridResource.stats(registry)),
                 get("/health", GridResource.health(health)),
                 get("/version", GridResource.version(version)),
-                new GridServer.Route(PathSpec.from("/tx/*"), new TxResource(registry)),
-                notFound());
+                new GridServer.Route(PathSpec.from("/tx/*"), new TxResource(registry)));
     }
 
     /**

@@ -13,12 +13,15 @@ import java.util.Objects;
  * @param registryUrl    {@code null} for the embedded SQLite registry in {@code dataDir}, or a {@code postgres://} URL
  * @param relayRedisUrl  {@code null} for an in-process relay, or a {@code redis://} URL shared by several relays
  * @param reportInterval how often nodes report uptime; a node is {@code up} while its last report is younger than twice this
+ * @param hubDir         where the flist hub keeps flists and blocks; {@code null} for {@code dataDir/hub}
  */
-public record GridConfig(Listen listen, Path dataDir, String registryUrl, String relayRedisUrl, Duration reportInterval) {
+public record GridConfig(Listen listen, Path dataDir, String registryUrl, String relayRedisUrl, Duration reportInterval,
+                         Path hubDir) {
 
     public GridConfig {
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(dataDir, "dataDir");
+        hubDir = hubDir == null ? dataDir.resolve("hub") : hubDir;
         Objects.requireNonNull(reportInterval, "reportInterval");
         if (registryUrl != null && !registryUrl.startsWith("postgres://") && !registryUrl.startsWith("postgresql://")
                 && !registryUrl.startsWith("sqlite:")) {
@@ -30,6 +33,11 @@ public record GridConfig(Listen listen, Path dataDir, String registryUrl, String
         if (reportInterval.isNegative() || reportInterval.isZero()) {
             throw ZosException.invalid("report-interval must be positive");
         }
+    }
+
+    /** A configuration whose hub lives in {@code dataDir/hub}. */
+    public GridConfig(Listen listen, Path dataDir, String registryUrl, String relayRedisUrl, Duration reportInterval) {
+        this(listen, dataDir, registryUrl, relayRedisUrl, reportInterval, null);
     }
 
     /** A {@code HOST:PORT} to listen on; port 0 picks a free one. */

@@ -21,11 +21,16 @@ public final class GridConfigLoader {
 
     /** The keys of the YAML file; the environment uses the same names in upper case with a {@code ZOS_GRID_} prefix. */
     record FileConfig(String listen, @JsonProperty("data_dir") String dataDir, String registry,
-                      @JsonProperty("relay_redis") String relayRedis, @JsonProperty("report_interval") Long reportInterval) {
+                      @JsonProperty("relay_redis") String relayRedis, @JsonProperty("report_interval") Long reportInterval,
+                      @JsonProperty("hub_dir") String hubDir) {
     }
 
     /** Values given on the command line; {@code null} where a flag was not given. */
-    public record Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds) {
+    public record Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds,
+                        Path hubDir) {
+        public Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds) {
+            this(listen, dataDir, registry, relayRedis, reportIntervalSeconds, null);
+        }
     }
 
     private GridConfigLoader() {
@@ -33,7 +38,7 @@ public final class GridConfigLoader {
 
     public static GridConfig load(Flags flags, Map<String, String> env, Path configFile, Path defaultDataDir) {
         FileConfig file = configFile != null && Files.exists(configFile) ? read(configFile)
-                : new FileConfig(null, null, null, null, null);
+                : new FileConfig(null, null, null, null, null, null);
         String listen = first(flags.listen(), env.get("ZOS_GRID_LISTEN"), file.listen(), "127.0.0.1:8080");
         String dataDir = first(flags.dataDir() == null ? null : flags.dataDir().toString(),
                 env.get("ZOS_GRID_DATA_DIR"), file.dataDir(), defaultDataDir.toString());
@@ -48,14 +53,17 @@ public final class GridConfigLoader {
         } catch (NumberFormatException e) {
             throw ZosException.invalid("report-interval: '" + interval + "' is not a number of seconds");
         }
-        return new GridConfig(GridConfig.Listen.parse(listen), Path.of(dataDir).toAbsolutePath(), registry, redis,
-                Duration.ofSeconds(seconds));
+        String hubDir = first(flags.hubDir() == null ? null : flags.hubDir().toString(), env.get("ZOS_GRID_HUB_DIR"),
+                file.hubDir(), null);
+        Path data = Path.of(dataDir).toAbsolutePath();
+        return new GridConfig(GridConfig.Listen.parse(listen), data, registry, redis, Duration.ofSeconds(seconds),
+                hubDir == null ? data.resolve("hub") : Path.of(hubDir).toAbsolutePath());
     }
 
     private static FileConfig read(Path file) {
         try {
             FileConfig config = YAML.readValue(Files.readAllBytes(file), FileConfig.class);
-            return config == null ? new FileConfig(null, null, null, null, null) : config;
+            return config == null ? new FileConfig(null, null, null, null, null, null) : config;
         } catch (JacksonException e) {
             throw ZosException.invalid(file + ": " + e.getOriginalMessage().replace('\n', ' ')
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));

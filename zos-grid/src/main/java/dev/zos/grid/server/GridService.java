@@ -1,6 +1,7 @@
 package dev.zos.grid.server;
 
 import dev.zos.grid.explorer.ExplorerRoutes;
+import dev.zos.grid.hub.Hub;
 import dev.zos.grid.registry.Registry;
 import dev.zos.grid.registry.RegistryOptions;
 import dev.zos.grid.relay.LocalSwitch;
@@ -45,8 +46,11 @@ public final class GridService implements AutoCloseable {
                     ? new LocalSwitch(relayOptions, clock)
                     : new RedisSwitch(config.relayRedisUrl(), relayOptions, clock);
             relay = new Relay(new RegistryTwinDirectory(registry), sw, relayOptions, clock);
-            List<GridServer.Route> routes = new ArrayList<>(ExplorerRoutes.routes(registry, version()));
+            List<GridServer.Route> routes = new ArrayList<>(ExplorerRoutes.resources(registry, version()));
             routes.add(RelayHttp.metrics(relay));
+            Hub hub = new Hub(config.hubDir(), registry, clock);
+            // the hub serves /<twin>/<name> at the root and hands every other path to the explorer's 404
+            routes.addAll(hub.routes(ExplorerRoutes.notFound().handler()));
             var server = new GridServer(config.listen(), routes, List.of(RelayHttp.upgrade(relay))).start();
             return new GridService(config, registry, relay, server);
         } catch (Exception | Error e) {

@@ -58,6 +58,19 @@ class GridConfigLoaderTest {
     }
 
     @Test
+    void theHubDirectoryDefaultsUnderTheDataDirectoryAndFollowsFlagEnvAndFile() throws Exception {
+        assertThat(GridConfigLoader.load(NO_FLAGS, Map.of(), null, dir.resolve("data")).hubDir())
+                .isEqualTo(dir.resolve("data").resolve("hub"));
+        Path file = dir.resolve("grid.yaml");
+        Files.writeString(file, "hub_dir: /from/file/hub\n");
+        assertThat(GridConfigLoader.load(NO_FLAGS, Map.of(), file, dir).hubDir()).isEqualTo(Path.of("/from/file/hub"));
+        var env = Map.of("ZOS_GRID_HUB_DIR", "/from/env/hub");
+        assertThat(GridConfigLoader.load(NO_FLAGS, env, file, dir).hubDir()).isEqualTo(Path.of("/from/env/hub"));
+        var flags = new GridConfigLoader.Flags(null, null, null, null, null, Path.of("/from/flag/hub"));
+        assertThat(GridConfigLoader.load(flags, env, file, dir).hubDir()).isEqualTo(Path.of("/from/flag/hub"));
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheirName() throws Exception {
         Path file = dir.resolve("grid.yaml");
         Files.writeString(file, "listen: 127.0.0.1:8080\nlisten_port: 9\n");
