@@ -19,6 +19,8 @@ zos_select_jdk
 # (grid, node agent) keep the full JIT. JAVA_OPTS adds to either.
 case "$tool" in
   zos-grid|zos-node) jvm=(-Xshare:auto) ;;
+  # a mount is a server too (hashing and decrypting every block it serves)
+  zos-flistctl) if [ "${1:-}" = mount ]; then jvm=(-Xshare:auto); else jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto); fi ;;
   *) jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto) ;;
 esac
 # A class-data-sharing archive per tool, made by the JVM on the first run and reused (and remade when the jars

@@ -22,4 +22,18 @@ public final class ExternalService {
         }
         return url;
     }
+
+    /**
+     * A facility of the machine (root, /dev/fuse, a Debian package) that a test needs: fails under
+     * {@code CI=true} when {@code available} is false, skips the test otherwise.
+     */
+    public static void require(boolean available, String what) {
+        if (!available) {
+            String message = what + " is not available here";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
 }

@@ -174,8 +174,8 @@ public final class FlistMount implements AutoCloseable {
             // already shutting down: the hook is running or ran
         }
         try {
-            if (loop.isAlive()) {
-                unmount(target);
+            if (loop.isAlive() && MountTable.at(target).filter(e -> e.fsType().equals(FS_TYPE)).isPresent()) {
+                unmount(target, true);
             }
             loop.join(UNMOUNT_TIMEOUT_MS);
         } catch (InterruptedException e) {
@@ -188,7 +188,7 @@ public final class FlistMount implements AutoCloseable {
     private void unmountQuietly() {
         try {
             if (MountTable.at(target).filter(e -> e.fsType().equals(FS_TYPE)).isPresent()) {
-                unmount(target);
+                unmount(target, true);
             }
             loop.join(UNMOUNT_TIMEOUT_MS);
         } catch (RuntimeException | InterruptedException e) {
@@ -198,9 +198,18 @@ public final class FlistMount implements AutoCloseable {
 
     /**
      * Unmounts the flist mounted on {@code target} with {@code fusermount -u} (as root, {@code umount} when that
-     * fails) and waits until the kernel no longer shows it. Refuses anything that is not a {@value #FS_TYPE}.
+     * fails) and waits until the kernel no longer shows it. Refuses anything that is not a {@value #FS_TYPE}, and
+     * a mount still in use (busy).
      */
     public static void unmount(Path target) {
+        unmount(target, false);
+    }
+
+    /**
+     * Like {@link #unmount(Path)}; with {@code detachBusy} a mount still in use is detached lazily
+     * ({@code fusermount -uz}): it leaves the namespace now and goes away when its last user closes it.
+     */
+    public static void unmount(Path target, boolean detachBusy) {
         Path dir = target.toAbsolutePath().normalize();
         var entry = MountTable.at(dir);
         if (entry.isEmpty()) {
@@ -213,6 +222,9 @@ public final class FlistMount implements AutoCloseable {
         String out = run("fusermount", "-u", dir.toString());
         if (stillMounted(dir, 2_000) && "root".equals(System.getProperty("user.name"))) {
             out = run("umount", dir.toString());
+        }
+        if (detachBusy && stillMounted(dir, 2_000)) {
+            out = run("fusermount", "-u", "-z", dir.toString());
         }
         if (stillMounted(dir, UNMOUNT_TIMEOUT_MS)) {
             throw ZosException.unavailable("cannot unmount " + target + (out.isBlank() ? "" : ": " + out.strip())
