@@ -7,6 +7,7 @@ import dev.zos.flist.meta.FlistReader;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +36,7 @@ final class FlistFs extends FuseStubFS {
     private final int readAhead;
     private final AtomicLong nextHandle = new AtomicLong(1);
     private final ConcurrentHashMap<Long, OpenFile> open = new ConcurrentHashMap<>();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     FlistFs(FlistReader reader, FlistTree tree, DecodedBlocks memory, int readAhead) {
         this.reader = reader;
@@ -166,8 +168,10 @@ final class FlistFs extends FuseStubFS {
         try {
             return f.read(memory, readAhead, offset, (int) Math.min(size, Integer.MAX_VALUE), buf::put);
         } catch (OpenFile.BlockFailure e) {
-            LOG.log(Level.ERROR, "flist mount: I/O error reading " + f.path + " at block " + e.index
-                    + (e.ref == null ? "" : " (" + e.ref.idHex() + ")") + ": " + e.getMessage());
+            // the kernel retries a failed range page by page: say it once per block, not once per page
+            boolean first = reported.size() < 10_000 && reported.add(f.node.ino + ":" + e.index);
+            LOG.log(first ? Level.ERROR : Level.DEBUG, "flist mount: I/O error reading " + f.path + " at block "
+                    + e.index + (e.ref == null ? "" : " (" + e.ref.idHex() + ")") + ": " + e.getMessage());
             return -ErrorCodes.EIO();
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "flist mount: I/O error reading " + f.path + ": " + e);
