@@ -99,7 +99,7 @@ flist_umount() { fusermount -u "$MNT"; wait "$PID" || true; PID=; wait_unmounted
 
 echo "file: $SIZE_MIB MiB (half random, half text); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "store: $(find "$WORK/store" -type f | wc -l) blocks, $(du -sm "$WORK/store" | cut -f1) MiB; squashfs image $(du -sm "$WORK/big.sqfs" | cut -f1) MiB"
-for run in 1 2 3; do
+for run in $(seq 1 "${BENCH_RUNS:-3}"); do
   echo "-- run $run"
   rm -rf "$WORK/cache"
   evict "$WORK/store" "$WORK/big.sqfs"
