@@ -55,7 +55,8 @@ final class OpenFile {
         long end = Math.min(fileSize, offset + size);
         int first = (int) (offset / BS);
         int last = (int) ((end - 1) / BS);
-        boolean sequential = offset == nextSequential || offset == 0;
+        // the kernel's read-ahead sends neighbouring requests in parallel, so they arrive slightly out of order
+        boolean sequential = offset == 0 || Math.abs(offset - nextSequential) <= BS;
         nextSequential = end;
         if (sequential && readAhead > 0) {
             int upTo = Math.min(blocks.size() - 1, last + readAhead);

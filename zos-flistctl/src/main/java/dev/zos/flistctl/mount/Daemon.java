@@ -27,7 +27,7 @@ final class Daemon {
     }
 
     /** Starts the detached mount and returns its log file once the mount is live. */
-    static Path start(MountCommand command, Path cacheDir) throws IOException, InterruptedException {
+    static Path start(MountCommand command, Path cacheDir, Path logs) throws IOException, InterruptedException {
         Path target = command.target().toAbsolutePath().normalize();
         // fail here, with a clear line, on what the child would fail on anyway
         if (!Files.isDirectory(target)) {
@@ -39,7 +39,6 @@ final class Daemon {
         try (FlistReader ignored = FlistReader.open(command.flist)) {
             // readable flist
         }
-        Path logs = cacheDir.toAbsolutePath().getParent().resolve("mounts");
         Files.createDirectories(logs);
         Path log = logs.resolve(target.toString().substring(1).replace('/', '_') + ".log");
 

@@ -67,7 +67,7 @@ public final class MountCommand extends BaseCommand {
     protected int run() throws Exception {
         Path cacheDir = cache != null ? cache : context.cacheDir().resolve("flist").resolve("blocks");
         if (daemon) {
-            Path log = Daemon.start(this, cacheDir);
+            Path log = Daemon.start(this, cacheDir, context.cacheDir().resolve("flist").resolve("mounts"));
             out().println("mounted " + flist + " on " + target.toAbsolutePath().normalize() + " (log: " + log + ")");
             out().flush();
             return 0;
