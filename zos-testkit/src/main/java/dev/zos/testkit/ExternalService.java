@@ -24,16 +24,16 @@ public final class ExternalService {
     }
 
     /**
-     * A facility of the machine (root, /dev/fuse, a Debian package) that a test needs: fails under
-     * {@code CI=true} when {@code available} is false, skips the test otherwise.
+     * Goes on when {@code available} (root, a host tool such as runc); otherwise fails under {@code CI=true} and
+     * skips the test elsewhere, with {@code what} saying what is missing and how to get it.
      */
     public static void require(boolean available, String what) {
-        if (!available) {
-            String message = what + " is not available here";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message);
-            }
-            Assumptions.abort(message);
+        if (available) {
+            return;
         }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(what);
+        }
+        Assumptions.abort(what);
     }
 }

@@ -14,8 +14,8 @@ final class FuseSupport {
     }
 
     static void require() {
-        ExternalService.require("root".equals(System.getProperty("user.name")), "root (FUSE mount tests)");
-        ExternalService.require(Files.exists(Path.of("/dev/fuse")), "/dev/fuse");
+        ExternalService.require("root".equals(System.getProperty("user.name")), "FUSE mount tests need root");
+        ExternalService.require(Files.exists(Path.of("/dev/fuse")), "FUSE mount tests need /dev/fuse (modprobe fuse)");
         boolean lib;
         try {
             new FuseStubFS();
@@ -23,6 +23,6 @@ final class FuseSupport {
         } catch (Throwable e) {
             lib = false;
         }
-        ExternalService.require(lib, "libfuse2 (apt-get install -y libfuse2 fuse3)");
+        ExternalService.require(lib, "FUSE mount tests need libfuse2: apt-get install -y libfuse2 fuse3");
     }
 }

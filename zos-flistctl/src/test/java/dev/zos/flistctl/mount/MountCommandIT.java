@@ -38,7 +38,7 @@ class MountCommandIT {
     @BeforeEach
     void packATree() throws Exception {
         ExternalService.require("root".equals(System.getProperty("user.name")) && Files.exists(Path.of("/dev/fuse")),
-                "root and /dev/fuse (FUSE mount tests)");
+                "FUSE mount tests need root and /dev/fuse (apt-get install -y libfuse2 fuse3)");
         Path tree = Files.createDirectories(tmp.resolve("tree/etc"));
         Files.writeString(tree.resolve("motd"), "hello from an flist\n");
         fl = tmp.resolve("app.fl");
