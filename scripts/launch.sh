@@ -21,6 +21,8 @@ case "$tool" in
   zos-grid|zos-node|zos-zdb) jvm=(-Xshare:auto) ;;
   *) jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto) ;;
 esac
+# 'zos-flistctl mount' is a server too (it hashes and decrypts every block it serves): full JIT, default GC
+if [ "$tool" = zos-flistctl ] && [ "${1:-}" = mount ]; then jvm=(-Xshare:auto); fi
 # A class-data-sharing archive per tool, made by the JVM on the first run and reused (and remade when the jars
 # change): it cuts start-up by a good part. Skipped when the cache folder cannot be written.
 cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/zos/cds"

@@ -10,6 +10,8 @@ import dev.zos.flistctl.inspect.CatCommand;
 import dev.zos.flistctl.inspect.LsCommand;
 import dev.zos.flistctl.inspect.StatCommand;
 import dev.zos.flistctl.inspect.TreeCommand;
+import dev.zos.flistctl.mount.MountCommand;
+import dev.zos.flistctl.mount.UmountCommand;
 import dev.zos.flistctl.pack.PackCommand;
 import dev.zos.flistctl.publish.LinkCommand;
 import dev.zos.flistctl.publish.PublishCommand;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Command;
 @Command(name = "zos-flistctl", description = "Pack, publish, verify and mount flists (rfs-compatible).",
         subcommands = {PackCommand.class, UnpackCommand.class, LsCommand.class, TreeCommand.class, StatCommand.class,
             CatCommand.class, DiffCommand.class, VerifyCommand.class, TagCommand.class, StoreCommand.class,
-            CloneCommand.class, ConvertCommand.class, PublishCommand.class, LinkCommand.class, SignCommand.class})
+            CloneCommand.class, ConvertCommand.class, MountCommand.class, UmountCommand.class, PublishCommand.class,
+            LinkCommand.class, SignCommand.class})
 public final class FlistctlMain extends RootCommand {
 
     FlistctlMain(CliContext context) {
