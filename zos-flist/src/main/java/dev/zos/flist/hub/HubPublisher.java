@@ -5,7 +5,7 @@ import dev.zos.flist.block.BlockCodec;
 import dev.zos.flist.meta.BlockRef;
 import dev.zos.flist.meta.FlistReader;
 import dev.zos.flist.meta.Route;
-import dev.zos.flist.sign.FlistEditor;
+import dev.zos.flist.meta.FlistEditor;
 import dev.zos.flist.store.BlockStore;
 
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -100,8 +99,7 @@ public final class HubPublisher {
         try {
             if (!request.keepRoutes() && !routedToHub(request.flist(), hub)) {
                 temp = Files.createTempFile("zos-publish-", ".fl");
-                FlistEditor.edit(request.flist(), temp, new FlistEditor.Edit(Map.of(), Set.of(),
-                        List.of(Route.all(hub.blocksUrl()))));
+                FlistEditor.update(request.flist(), temp, m -> m.withRoutes(List.of(Route.all(hub.blocksUrl()))));
                 toSend = temp;
             }
             HubEntry entry = hub.publish(request.name(), toSend);

@@ -45,6 +45,10 @@ public final class FlistEditor {
         try {
             Files.copy(source, temp, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
             write(temp, after);
+            // the rename must not reach the disk before the edited content does
+            try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
             Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return after;
         } catch (IOException e) {

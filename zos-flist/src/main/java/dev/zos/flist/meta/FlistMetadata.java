@@ -52,6 +52,14 @@ public record FlistMetadata(Map<String, String> tags, List<Route> routes) {
         return new FlistMetadata(newTags, routes);
     }
 
+    /** These tags set (replacing values of the same keys) and the {@code removed} keys gone. */
+    public FlistMetadata withTagChanges(Map<String, String> set, java.util.Set<String> removed) {
+        var next = new java.util.LinkedHashMap<>(tags);
+        next.keySet().removeAll(removed);
+        next.putAll(set);
+        return new FlistMetadata(next, routes);
+    }
+
     public FlistMetadata withRoutes(List<Route> newRoutes) {
         return new FlistMetadata(tags, newRoutes);
     }

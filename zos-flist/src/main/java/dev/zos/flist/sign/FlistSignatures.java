@@ -1,5 +1,7 @@
 package dev.zos.flist.sign;
 
+import dev.zos.flist.meta.FlistEditor;
+
 import dev.zos.core.ZosException;
 import dev.zos.core.identity.Ed25519;
 import dev.zos.core.identity.TwinKey;
@@ -41,17 +43,17 @@ public final class FlistSignatures {
         }
         byte[] digest = FlistDigest.of(flist);
         byte[] signature = key.sign(message(twinId, digest));
-        FlistEditor.edit(flist, flist, new FlistEditor.Edit(Map.of(
+        FlistEditor.update(flist, m -> m.withTagChanges(Map.of(
                 SIGNATURE_TAG, HEX.formatHex(signature),
                 TWIN_TAG, Long.toString(twinId),
-                KEY_TAG, key.publicKeyHex()), Set.of(), null));
+                KEY_TAG, key.publicKeyHex()), Set.of()));
         return new SignatureCheck(SignatureCheck.Status.VALID, twinId, key.publicKeyHex(),
                 "signed by twin " + twinId);
     }
 
     /** Removes a signature (no-op on an unsigned flist). */
     public static void strip(Path flist) {
-        FlistEditor.edit(flist, flist, new FlistEditor.Edit(Map.of(), Set.of(SIGNATURE_TAG, TWIN_TAG, KEY_TAG), null));
+        FlistEditor.update(flist, m -> m.withTagChanges(Map.of(), Set.of(SIGNATURE_TAG, TWIN_TAG, KEY_TAG)));
     }
 
     /** Checks the signature with a known public key (32 bytes): VALID only when that key made it. */

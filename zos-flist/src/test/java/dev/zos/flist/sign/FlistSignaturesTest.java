@@ -1,5 +1,7 @@
 package dev.zos.flist.sign;
 
+import dev.zos.flist.meta.FlistEditor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,12 +79,12 @@ class FlistSignaturesTest {
     @Test
     void anyChangeToContentOrTagsBreaksTheSignatureButReroutingDoesNot() throws Exception {
         FlistSignatures.sign(fl, ALICE, 7);
-        FlistEditor.edit(fl, fl, new FlistEditor.Edit(Map.of(), Set.of(), List.of(Route.all("http://hub.example/blocks"))));
+        FlistEditor.update(fl, m -> m.withRoutes(List.of(Route.all("http://hub.example/blocks"))));
         assertThat(FlistSignatures.verify(fl, ALICE.publicKey()).valid()).isTrue();
 
         Path copy = tmp.resolve("copy.fl");
         Files.copy(fl, copy);
-        FlistEditor.edit(fl, fl, new FlistEditor.Edit(Map.of("author", "mallory"), Set.of(), null));
+        FlistEditor.update(fl, m -> m.withTagChanges(Map.of("author", "mallory"), Set.of()));
         assertThat(FlistSignatures.verify(fl, ALICE.publicKey()).status()).isEqualTo(SignatureCheck.Status.INVALID);
 
         for (String tamper : List.of("update inode set mode = 33261 where name = 'hostname'",

@@ -143,6 +143,17 @@ class PublishCommandTest {
         SignatureCheck check = FlistSignatures.verify(downloaded, TwinKeys.of(grid.client()));
         assertThat(check.status()).isEqualTo(SignatureCheck.Status.VALID);
         assertThat(check.twinId()).isEqualTo(twin);
+        var byGrid = cli.run("verify", "-m", downloaded.toString(), "--signer-grid", grid.url());
+        assertThat(byGrid.exitCode()).as(byGrid.toString()).isZero();
+        assertThat(byGrid.out()).contains("signature: valid: signed by twin " + twin);
+        String publicKey = grid.client().twin(twin).publicKey();
+        assertThat(cli.run("verify", "-m", downloaded.toString(), "--key", publicKey).exitCode()).isZero();
+        var otherKey = cli.run("verify", "-m", downloaded.toString(), "--key", TestGrid.newKey().publicKeyHex());
+        assertThat(otherKey.exitCode()).isEqualTo(1);
+        assertThat(otherKey.err().strip()).startsWith("zos-flistctl: signature check of " + downloaded + " failed: ");
+        var unsigned = cli.run("verify", "-m", packed("plain.fl").toString(), "--signer-grid", grid.url());
+        assertThat(unsigned.exitCode()).isEqualTo(1);
+        assertThat(unsigned.err()).contains("is not signed");
         // a twin id the grid does not know
         try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + downloaded); var st = db.createStatement()) {
             st.executeUpdate("update tag set value = '99999999' where key = 'zos.signature.twin'");
