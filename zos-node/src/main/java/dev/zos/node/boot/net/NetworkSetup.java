@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,7 +41,6 @@ public record NetworkSetup(Path sysClassNet, Path root, Duration perNic, int rou
         if (nics.isEmpty()) {
             throw new DhcpClient.NoLeaseException("net: no Ethernet NIC found under " + sysClassNet);
         }
-        List<String> failures = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (String nic : nics) {
                 try {
@@ -51,7 +49,6 @@ public record NetworkSetup(Path sysClassNet, Path root, Duration perNic, int rou
                     return new Result(lease.config(), Optional.of(lease));
                 } catch (DhcpClient.NoLeaseException e) {
                     log.accept(e.getMessage());
-                    failures.add(nic);
                 }
             }
         }

@@ -86,7 +86,7 @@ class DhcpNamespaceTest {
         String ns = client("eth0", true);
         Path root = Files.createDirectories(tmp.resolve("root-dhcp"));
         long start = System.nanoTime();
-        Probe p = probe(ns, root, 10, 1, "farmer_id=1");
+        Probe p = probe(ns, root, 10, 1, "farmer_id=1", "renew");
         System.out.printf("dhcp lease in %.1f s (child JVM included)%n", (System.nanoTime() - start) / 1e9);
         assertThat(p.exit).as(p.out).isZero();
         assertThat(p.out).containsPattern("net: eth0 " + PREFIX.replace(".", "\\.") + "5\\d/24 gateway " + PREFIX.replace(".", "\\.")
@@ -97,6 +97,8 @@ class DhcpNamespaceTest {
         assertThat(ipOut("-n", ns, "-4", "addr", "show", "dev", "lo")).contains("127.0.0.1/8");
         assertThat(Files.readString(root.resolve("etc/resolv.conf"))).endsWith("search lab.zos\nnameserver " + PREFIX + "53\n");
         assertThat(Files.readString(tmp.resolve("dnsmasq/leases"))).contains(address);
+        // the renewal (REQUEST with ciaddr) is acknowledged for the same address and the lease's full time
+        assertThat(p.out).contains("renewed: net: eth0 " + address + "/24 gateway " + PREFIX + "1").contains(" for 3600 s");
     }
 
     @Test
@@ -148,11 +150,13 @@ class DhcpNamespaceTest {
     record Probe(int exit, String out) {
     }
 
-    static Probe probe(String ns, Path root, int perNic, int rounds, String cmdline) throws Exception {
+    static Probe probe(String ns, Path root, int perNic, int rounds, String cmdline, String... more) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp", cp, NetProbeMain.class.getName(), root.toString(),
-                Integer.toString(perNic), Integer.toString(rounds), cmdline).redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, java, "-cp", cp, NetProbeMain.class.getName(), root.toString(),
+                Integer.toString(perNic), Integer.toString(rounds), cmdline));
+        cmd.addAll(List.of(more));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         System.out.print(out);
