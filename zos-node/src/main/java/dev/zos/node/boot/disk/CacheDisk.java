@@ -60,7 +60,7 @@ public final class CacheDisk {
             }
         }
         Files.createDirectories(mountPoint);
-        int r = Linux.libc().mount(disk.dev().toString(), mountPoint.toString(), "ext4", Linux.MS_NOATIME | Linux.MS_NODEV, null);
+        int r = Linux.libc().mount(disk.dev().toString(), mountPoint.toString(), "ext4", Linux.MS_NOATIME, null);
         Linux.check(r, "mount " + disk.dev() + " on " + mountPoint);
         return new Mounted(disk, mountPoint, format);
     }
