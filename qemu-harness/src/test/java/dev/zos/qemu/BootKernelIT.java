@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: zos-imagegen (run as the real jar) builds a kernel-format image, QEMU (TCG here) boots it
- * and the node agent, PID 1, verifies its manifest and prints its banner. A tampered image is refused, naming the file.
+ * and the node agent, PID 1, verifies its manifest and prints its banner, takes a DHCP lease from QEMU's user network
+ * and formats and mounts its blank disk as the cache. A tampered image is refused, naming the file.
  * Needs zos-imagegen and zos-node packaged (the reactor's -Pe2e verify does that first) and qemu-system-x86.
  */
 class BootKernelIT {
@@ -49,7 +50,13 @@ class BootKernelIT {
             try {
                 List<Duration> took = cluster.awaitConsole(Pattern.compile("zos-node: PID 1, java \\S+, farm 9, runmode dev"), Duration.ofSeconds(240));
                 System.out.printf("banner after %.1f s%n", took.get(0).toMillis() / 1000.0);
-                assertThat(cluster.nodes().get(0).console()).doesNotContain("zos-init: cannot");
+                // PID 1 then takes its lease from QEMU's user network and formats the blank qcow2 disk as the cache
+                took = cluster.awaitConsole(Pattern.compile("zos-node: agent: not yet wired|zos-node: fatal"), Duration.ofSeconds(120));
+                System.out.printf("network and cache disk ready after %.1f s more%n", took.get(0).toMillis() / 1000.0);
+                String console = cluster.nodes().get(0).console();
+                assertThat(console).doesNotContain("zos-init: cannot").doesNotContain("zos-node: fatal")
+                        .contains("zos-node: net: eth0 10.0.2.15/24 gateway 10.0.2.2 dns 10.0.2.3 (dhcp)")
+                        .contains("zos-node: cache disk: /dev/vda 1024 MiB ext4 ZOS-CACHE at /var/cache/zos (formatted on this first boot)");
             } catch (RuntimeException | AssertionError e) {
                 cluster.markFailed();
                 throw e;

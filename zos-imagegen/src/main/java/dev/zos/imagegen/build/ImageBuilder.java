@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -52,7 +54,10 @@ public final class ImageBuilder {
         Path runtime = jr.link(modules);
         Path init = InitShim.build(cacheRoot);
         TwinKey key = ReleaseKey.loadSecret(r.releaseKey());
-        FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, SharedLibraries.of(runtime), agent);
+        Map<String, Path> helpers = NodeRootfs.helperPrograms();
+        Map<String, Path> libraries = new TreeMap<>(SharedLibraries.of(runtime));
+        libraries.putAll(SharedLibraries.of(List.copyOf(helpers.values()), null));
+        FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, libraries, helpers, agent);
         ImageSigner.sign(tree, key);
         progress.accept("initramfs: " + tree.nodes().size() + " entries, " + r.compression().name().toLowerCase() + ", signed by " + key.publicKeyHex());
         byte[] initramfs = Initramfs.write(tree, r.compression(), r.mtime());

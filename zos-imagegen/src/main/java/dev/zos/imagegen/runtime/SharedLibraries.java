@@ -21,22 +21,31 @@ public final class SharedLibraries {
 
     /** Image path → host file for every library of every executable and .so under {@code dir}. */
     public static Map<String, Path> of(Path dir) {
-        Map<String, Path> libs = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".so") || p.getParent().endsWith("bin")).sorted().toList()) {
+            return of(s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".so") || p.getParent().endsWith("bin")).sorted().toList(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the libraries of " + dir, e);
+        }
+    }
+
+    /** Image path → host file for every library the ELF {@code files} need, except those under {@code own}. */
+    public static Map<String, Path> of(List<Path> files, Path own) {
+        Map<String, Path> libs = new TreeMap<>();
+        try {
+            for (Path f : files) {
                 Exec.Result r = Exec.run(List.of("ldd", f.toString()));
                 for (String line : r.out().split("\n")) {
                     Matcher m = LINE.matcher(line);
                     if (m.find()) {
                         Path host = Path.of(m.group(1));
-                        if (!host.startsWith(dir)) {
+                        if (own == null || !host.startsWith(own)) {
                             libs.put(host.toString(), host.toRealPath());
                         }
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the libraries of " + dir, e);
+            throw new UncheckedIOException("cannot list the libraries of " + files, e);
         }
         return libs;
     }

@@ -71,6 +71,9 @@ class ImageBuilderTest {
         assertThat(tree.get("/init")).isInstanceOf(FsTree.File.class);
         assertThat(tree.get("/usr/lib/jvm/bin/java")).isInstanceOf(FsTree.File.class);
         assertThat(tree.get("/dev/console")).isEqualTo(new FsTree.CharDevice(0600, 5, 1));
+        // the cache disk is formatted on first boot by the one helper program, with its libraries
+        assertThat(tree.get("/usr/sbin/mkfs.ext4")).isInstanceOf(FsTree.File.class);
+        assertThat(tree.nodes().keySet()).anyMatch(p -> p.contains("libext2fs.so")).anyMatch(p -> p.contains("libcom_err.so"));
         String order = new String(((FsTree.File) tree.get(NodeRootfs.MODULES_ORDER)).bytes());
         assertThat(order).contains("virtio_net.ko", "ext4.ko").doesNotContain(".xz", ".zst");
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * PID 1 mode inside the image (started by /init): checks the signed manifest, prints the banner and stays up.
+ * PID 1 mode inside the image (started by /init): checks the signed manifest, prints the banner, then
+ * ({@link NodeStartup}) reaps orphans, brings up the network, mounts the cache disk and hands over to the agent.
  * On a broken image it names the file, waits and exits, which makes the kernel reboot ({@code panic=} on the command line).
  */
 @Command(name = "boot", mixinStandardHelpOptions = true,
@@ -42,10 +43,7 @@ public final class BootCommand extends BaseCommand {
             for (String p : check.problems().subList(0, Math.min(20, check.problems().size()))) {
                 out.println("zos-node: image check failed: " + p);
             }
-            out.println("zos-node: refusing to start: " + check.problems().size() + " problem(s) in the image; rebooting in " + refuseDelay + " s");
-            out.flush();
-            Thread.sleep(refuseDelay * 1000L);
-            return 1;
+            return Fatal.reboot(out, "refusing to start: " + check.problems().size() + " problem(s) in the image", refuseDelay, isPid1());
         }
         KernelCmdline cmdline = KernelCmdline.parse(readCmdline());
         out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis + " ms, JVM up "
@@ -55,10 +53,17 @@ public final class BootCommand extends BaseCommand {
         if (once) {
             return 0;
         }
-        // The agent proper (network, identity, registration) comes later; PID 1 must never exit.
+        if (isPid1()) {
+            return new NodeStartup(out, refuseDelay).run(cmdline); // network, cache disk, then the agent
+        }
+        // not PID 1 (a test or a person): nothing of the machine is touched; stay up like PID 1 would
         while (true) {
             Thread.sleep(Long.MAX_VALUE);
         }
+    }
+
+    private static boolean isPid1() {
+        return ProcessHandle.current().pid() == 1;
     }
 
     static String banner(long pid, String javaVersion, KernelCmdline cmdline) {

@@ -1,0 +1,80 @@
+package dev.zos.node.boot;
+
+import dev.zos.node.boot.disk.BlockDevice;
+import dev.zos.node.boot.disk.BlockDevices;
+import dev.zos.node.boot.disk.CacheDisk;
+import dev.zos.node.boot.net.NetworkSetup;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What PID 1 does after the manifest check and before the agent: reap orphans, bring up the network, mount the
+ * cache disk, show all of it on the console, then hand over to the agent. Any failure takes the fatal path
+ * (console line, delay, reboot).
+ */
+final class NodeStartup {
+    static final Duration DHCP_PER_NIC = Duration.ofSeconds(10);
+    static final int DHCP_ROUNDS = 3;
+    static final Path MKFS = Path.of("/usr/sbin/mkfs.ext4");
+
+    private final PrintWriter out;
+    private final int fatalDelay;
+
+    NodeStartup(PrintWriter out, int fatalDelay) {
+        this.out = out;
+        this.fatalDelay = fatalDelay;
+    }
+
+    /** Never returns normally on a node: either the agent runs forever or the machine reboots. */
+    int run(KernelCmdline cmdline) throws InterruptedException {
+        new OrphanReaper(Path.of("/proc"), ProcessHandle.current().pid()).start(Duration.ofSeconds(2));
+
+        NetworkSetup net = new NetworkSetup(Path.of("/sys/class/net"), Path.of("/"), DHCP_PER_NIC, DHCP_ROUNDS, this::say);
+        NetworkSetup.Result network;
+        try {
+            network = net.bringUp(cmdline);
+        } catch (RuntimeException e) {
+            return Fatal.reboot(out, "fatal: network: " + e.getMessage(), fatalDelay, true);
+        }
+        say("zos-node: " + network.config().describe());
+        network.lease().ifPresent(net::keepRenewing);
+
+        CacheDisk.Mounted cache;
+        try {
+            cache = mountCache();
+        } catch (Exception e) {
+            return Fatal.reboot(out, "fatal: cache disk: " + e.getMessage(), fatalDelay, true);
+        }
+        say("zos-node: " + cache.describe());
+
+        // ---- AGENT CALL SITE (lead: wire the agent here after merging feat/node-agent) ----
+        // e.g. return NodeAgent.run(NodeConfig.from(cmdline, network.config(), cache.mountPoint()));
+        say("zos-node: agent: not yet wired");
+        while (true) {
+            Thread.sleep(Long.MAX_VALUE); // PID 1 must never exit
+        }
+    }
+
+    private CacheDisk.Mounted mountCache() throws Exception {
+        List<BlockDevice> disks = List.of();
+        // devices of modules loaded by /init may still be probing: look a few times before giving up
+        for (int i = 0; i < 10; i++) {
+            disks = BlockDevices.scan(Path.of("/sys/block"), Path.of("/dev"), BlockDevices.NODE_DISKS);
+            Optional<BlockDevice> pick = CacheDisk.choose(disks, CacheDisk.MIN_SIZE);
+            if (pick.isPresent()) {
+                return CacheDisk.prepare(pick.get(), CacheDisk.MOUNT_POINT, MKFS);
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("no disk to use: need one labelled " + CacheDisk.LABEL + " or a blank fixed disk of at least 1 GiB; seen: "
+                + (disks.isEmpty() ? "none" : String.join(", ", disks.stream().map(d -> d.describe() + " " + d.content().name().toLowerCase()).toList())));
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+}
