@@ -69,6 +69,15 @@ public final class NodeAgent implements AutoCloseable {
 
     /** What the agent runs on: the machine probe, the drivers (built once the node id is known) and a clock. */
     public record Host(HostProbe probe, Function<NodeEnvironment, List<WorkloadDriver>> drivers, Clock clock, Duration retry) {
+
+        /** runc keeps container state here; tmpfs, so a reboot clears it and the drivers rebuild from the data dir. */
+        static final java.nio.file.Path RUNC_STATE = java.nio.file.Path.of("/run/zos/runc");
+
+        /** This machine with the standard drivers: what both `zos-node run` and PID 1 run on. */
+        public static Host system() {
+            return new Host(HostProbe.system(), env -> new dev.zos.node.workload.StandardDrivers(RUNC_STATE).create(),
+                    Clock.systemUTC(), Duration.ofSeconds(2));
+        }
     }
 
     /**

@@ -3,11 +3,8 @@ package dev.zos.node.agent;
 import dev.zos.cli.kit.BaseCommand;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.node.boot.KernelCmdline;
-import dev.zos.node.capacity.HostProbe;
 import dev.zos.node.capacity.StorageSource;
-import dev.zos.node.workload.StandardDrivers;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -19,9 +16,6 @@ import picocli.CommandLine.Option;
             "directory, register the node in its farm, hold one outbound relay session and provision the signed",
             "deployments sent to it. Opens no listening socket. Stops on SIGINT/SIGTERM; deployments survive restarts."})
 public final class RunCommand extends BaseCommand {
-    /** runc keeps container state here; tmpfs, so a reboot clears it and the drivers rebuild from the data dir. */
-    private static final Path RUNC_STATE = Path.of("/run/zos/runc");
-
     @Option(names = "--farm", paramLabel = "ID", description = "Farm to join (else farmer_id= of --cmdline; none: orphan node that does nothing).")
     String farm;
 
@@ -63,7 +57,7 @@ public final class RunCommand extends BaseCommand {
                         storage == null ? null : StorageSource.of(storage)),
                 KernelCmdline.parse(cmdline == null ? "" : cmdline), StorageSource.DATA_DIR_SSD);
         var out = out();
-        var host = new NodeAgent.Host(HostProbe.system(), env -> new StandardDrivers(RUNC_STATE).create(), Clock.systemUTC(), Duration.ofSeconds(2));
+        var host = NodeAgent.Host.system();
         var stopped = new CountDownLatch(1);
         NodeAgent agent = NodeAgent.start(config, host, line -> {
             synchronized (out) {

@@ -1,9 +1,12 @@
 package dev.zos.node.boot;
 
+import dev.zos.node.agent.NodeAgent;
+import dev.zos.node.agent.NodeConfig;
 import dev.zos.node.boot.disk.BlockDevice;
 import dev.zos.node.boot.disk.BlockDevices;
 import dev.zos.node.boot.disk.CacheDisk;
 import dev.zos.node.boot.net.NetworkSetup;
+import dev.zos.node.capacity.StorageSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,9 +53,15 @@ final class NodeStartup {
         }
         say("zos-node: " + cache.describe());
 
-        // ---- AGENT CALL SITE (lead: wire the agent here after merging feat/node-agent) ----
-        // e.g. return NodeAgent.run(NodeConfig.from(cmdline, network.config(), cache.mountPoint()));
-        say("zos-node: agent: not yet wired");
+        NodeConfig config;
+        try {
+            config = NodeConfig.resolve(new NodeConfig.Flags(null, null, null, null, cache.mountPoint(), null, null, null,
+                    StorageSource.DISKS), cmdline, StorageSource.DISKS);
+        } catch (RuntimeException e) {
+            return Fatal.reboot(out, "fatal: kernel command line: " + e.getMessage(), fatalDelay, true);
+        }
+        // the same agent as `zos-node run`: registration, the relay session, provisioning
+        NodeAgent.start(config, NodeAgent.Host.system(), this::say);
         while (true) {
             Thread.sleep(Long.MAX_VALUE); // PID 1 must never exit
         }
