@@ -9,6 +9,7 @@ complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l data-dir -r -d 'D
 complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l registry -r -d 'Registry store: postgres://user:pass@host:port/db (default: SQLite in the data directory; env ZOS_GRID_REGISTRY).'
 complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l relay-redis -r -d 'Share relay queues with other relays through this Redis, redis://host:port (env ZOS_GRID_RELAY_REDIS).'
 complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l report-interval -r -d 'Expected interval of node uptime reports (default 2400; env ZOS_GRID_REPORT_INTERVAL).'
+complete -c zos-grid -n '__fish_seen_subcommand_from serve' -l hub-dir -r -d 'Where the flist hub keeps flists and blocks (default DATA_DIR/hub; env ZOS_GRID_HUB_DIR).'
 complete -c zos-grid -n '__fish_seen_subcommand_from serve' -s c -l config -r -d 'YAML settings file (default $XDG_CONFIG_HOME/zos/grid.yaml).'
 complete -c zos-grid -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show this help message and exit.'
 complete -c zos-grid -n '__fish_seen_subcommand_from serve' -s V -l version -d 'Print version information and exit.'
