@@ -21,8 +21,15 @@ case "$tool" in
   zos-grid|zos-node|zos-zdb) jvm=(-Xshare:auto) ;;
   *) jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto) ;;
 esac
-# 'zos-flistctl mount' is a server too (it hashes and decrypts every block it serves): full JIT, default GC
-if [ "$tool" = zos-flistctl ] && [ "${1:-}" = mount ]; then jvm=(-Xshare:auto); fi
+# zos-flistctl's block work (mount serves blocks; pack, unpack, convert, verify, clone and publish hash, compress and
+# encrypt every block): full JIT, where the JDK's AES-GCM reaches its intrinsic; compiled early, since C2 otherwise
+# waits for a few hundred 512 KiB blocks
+if [ "$tool" = zos-flistctl ]; then
+  case "${1:-}" in
+    mount|pack|unpack|convert|verify|clone|publish|cat)
+      jvm=(-Xshare:auto -XX:CompileCommand=quiet "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.01") ;;
+  esac
+fi
 # A class-data-sharing archive per tool, made by the JVM on the first run and reused (and remade when the jars
 # change): it cuts start-up by a good part. Skipped when the cache folder cannot be written.
 cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/zos/cds"
