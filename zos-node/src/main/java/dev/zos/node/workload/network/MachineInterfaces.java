@@ -45,6 +45,10 @@ public final class MachineInterfaces {
         NetworkResource net = NetworkResources.find(context.node(), context.twinId(), inf.network())
                 .orElseThrow(() -> ZosException.invalid(at + "[0].network: network '" + inf.network()
                         + "' of twin " + context.twinId() + " is not provisioned on this node; deploy it first"));
+        if (net.deleted() && !links.exists(LinkNames.hostVeth(context.workloadId()))) {
+            throw ZosException.invalid(at + "[0].network: network '" + inf.network() + "' was deleted (workload "
+                    + net.workloadId() + ") and takes no new machines");
+        }
         Ipv4Subnet subnet = net.parsedSubnet();
         int ip;
         try {
@@ -77,8 +81,21 @@ public final class MachineInterfaces {
         links.attach(plan.hostVeth(), plan.bridge(), netns, plan.address(), plan.prefix(), plan.gateway());
     }
 
-    /** Removes the machine's veth pair; nothing to do when it is gone. */
-    public void detach(String machineWorkloadId) {
-        links.delete(LinkNames.hostVeth(machineWorkloadId));
+    /**
+     * Removes the machine's veth pair (nothing to do when it is gone); the last machine on a network whose workload
+     * was deleted meanwhile removes its bridge too.
+     */
+    public void detach(WorkloadContext context) {
+        links.delete(LinkNames.hostVeth(context.workloadId()));
+        if (!(context.workload().data() instanceof ZMachine vm) || vm.network().interfaces().size() != 1) {
+            return;
+        }
+        String name = vm.network().interfaces().getFirst().network();
+        Optional<NetworkResource> net = NetworkResources.find(context.node(), context.twinId(), name);
+        if (net.isPresent() && net.get().deleted()
+                && (!links.exists(net.get().bridge()) || links.ports(net.get().bridge()).isEmpty())) {
+            links.delete(net.get().bridge());
+            NetworkResources.remove(context.node(), context.twinId(), name);
+        }
     }
 }

@@ -171,7 +171,7 @@ public final class ZMachineDriver implements WorkloadDriver {
         for (MachineMount m : spec.mounts()) {
             volumes.unmount(context, m.name());
         }
-        interfaces.detach(context.workloadId());
+        interfaces.detach(context);
         netns.remove(NetNamespaces.name(spec.containerId()));
     }
 
