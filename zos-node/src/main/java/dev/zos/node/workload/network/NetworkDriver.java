@@ -123,6 +123,7 @@ public final class NetworkDriver implements WorkloadDriver {
             links.delete(bridge);
         }
         if (known.isPresent()) {
+            AddressClaims.forget(context.node(), context.twinId(), name);
             NetworkResources.remove(context.node(), context.twinId(), name);
         }
     }

@@ -124,7 +124,7 @@ public final class ZMachineDriver implements WorkloadDriver {
             }
             String nsName = NetNamespaces.name(spec.containerId());
             Path ns = netns.ensure(nsName);
-            nic.ifPresent(plan -> interfaces.attach(plan, nsName));
+            nic.ifPresent(plan -> interfaces.attach(context, plan, nsName));
             ObjectNode config = OciConfig.build(spec, "rootfs", ns, binds);
             writeAtomically(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         } catch (IOException e) {
