@@ -20,7 +20,8 @@ class WorkloadOrderTest {
 
     @Test
     void networksComeBeforeMachinesAndGoAfterThem() {
-        var nic = new MachineNetwork(null, false, null, List.of(new MachineInterface("net", IpAddress.parse("10.1.2.3"))));
+        var nic = new MachineNetwork(null, false, null,
+                List.of(new MachineInterface("net", IpAddress.parse("10.1.2.3"))));
         Workload vm = Workload.of("vm", new ZMachine("https://hub/x.fl", nic, 0, new ComputeCapacity(1, 1L << 30),
                 List.of(), "/bin/true", Map.of(), false, List.of()));
         Workload disk = Workload.of("disk", new ZMount(1L << 30));

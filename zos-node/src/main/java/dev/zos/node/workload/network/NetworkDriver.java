@@ -66,9 +66,9 @@ public final class NetworkDriver implements WorkloadDriver {
         if (known.isPresent() && !known.get().subnet().equals(subnet.toString()) && links.exists(bridge)) {
             List<String> ports = links.ports(bridge);
             if (!ports.isEmpty()) {
-                throw new ZosException(ZosException.Kind.CONFLICT, "network " + name + ": cannot change the subnet from "
-                        + known.get().subnet() + " to " + subnet + " while " + ports.size()
-                        + " zmachine(s) are attached; delete them first");
+                throw new ZosException(ZosException.Kind.CONFLICT, "network " + name
+                        + ": cannot change the subnet from " + known.get().subnet() + " to " + subnet + " while "
+                        + ports.size() + " zmachine(s) are attached; delete them first");
             }
         }
         String gateway = Ipv4Subnet.format(subnet.gateway());

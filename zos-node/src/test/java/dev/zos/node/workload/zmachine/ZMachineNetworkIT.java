@@ -129,14 +129,16 @@ class ZMachineNetworkIT {
                 .contains(LinkNames.hostVeth("7-42-b"));
 
         assertThatThrownBy(() -> zmachine.provision(c)).isInstanceOf(ZosException.class).hasMessage(
-                "zmachine c: data.network.interfaces[0].ip: 10.40.2.5 is not inside subnet 10.40.1.0/24 of network net");
+                "zmachine c: data.network.interfaces[0].ip: 10.40.2.5 is not inside subnet 10.40.1.0/24"
+                        + " of network net");
         WorkloadContext gatewayC = Deployments.context(node, deployment("10.40.1.1"), "c");
         assertThatThrownBy(() -> zmachine.provision(gatewayC)).isInstanceOf(ZosException.class).hasMessage(
                 "zmachine c: data.network.interfaces[0].ip: 10.40.1.1 is the gateway of network net;"
                         + " use another address of 10.40.1.0/24");
         WorkloadContext takenC = Deployments.context(node, deployment("10.40.1.3"), "c");
         assertThatThrownBy(() -> zmachine.provision(takenC)).isInstanceOf(ZosException.class).hasMessage(
-                "zmachine c: data.network.interfaces[0].ip: 10.40.1.3 of network net is already used by zmachine 7-42-b");
+                "zmachine c: data.network.interfaces[0].ip: 10.40.1.3 of network net is already used by"
+                        + " zmachine 7-42-b");
         zmachine.deprovision(takenC); // the engine deletes a failed workload: b keeps its address
         assertThat(ip("-n", "zos-7-42-b", "-4", "-o", "addr", "show", "dev", "eth0")).contains("10.40.1.3/24");
         assertThat(Path.of("/run/netns/zos-7-42-c")).as("refused before anything was built").doesNotExist();
