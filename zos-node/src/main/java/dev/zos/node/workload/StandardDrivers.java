@@ -8,6 +8,9 @@ import dev.zos.node.workload.host.MountTable;
 import dev.zos.node.workload.host.Mounter;
 import dev.zos.node.workload.host.ProcessRunner;
 import dev.zos.node.workload.host.SystemProcessRunner;
+import dev.zos.node.workload.network.Links;
+import dev.zos.node.workload.network.MachineInterfaces;
+import dev.zos.node.workload.network.NetworkDriver;
 import dev.zos.node.workload.volume.VolumeDriver;
 import dev.zos.node.workload.zmachine.FlistFetcher;
 import dev.zos.node.workload.zmachine.NetNamespaces;
@@ -41,11 +44,14 @@ public class StandardDrivers {
         Mounter mounter = new Mounter(runner, new MountTable());
         DiskImage images = new DiskImage(runner);
         VolumeMounts volumes = new VolumeMounts(mounter);
+        Links links = new Links(runner);
         return List.of(
+                new NetworkDriver(links),
                 new dev.zos.node.workload.zmount.ZMountDriver(images, volumes),
                 new VolumeDriver(images, volumes),
                 new ZMachineDriver(new FlistFetcher(), createRootfsLower(), images, mounter, volumes,
-                        new NetNamespaces(runner), new Runc(runner, runcBinary(), runcState)));
+                        new NetNamespaces(runner), new Runc(runner, runcBinary(), runcState),
+                        new MachineInterfaces(links)));
     }
 
     protected ProcessRunner createProcessRunner() {

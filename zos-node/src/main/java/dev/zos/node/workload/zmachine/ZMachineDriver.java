@@ -13,6 +13,7 @@ import dev.zos.node.provision.WorkloadDriver;
 import dev.zos.node.workload.disk.DiskImage;
 import dev.zos.node.workload.disk.VolumeMounts;
 import dev.zos.node.workload.host.Mounter;
+import dev.zos.node.workload.network.MachineInterfaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,11 @@ public final class ZMachineDriver implements WorkloadDriver {
     private final VolumeMounts volumes;
     private final NetNamespaces netns;
     private final Runc runc;
+    private final MachineInterfaces interfaces;
 
     public ZMachineDriver(FlistFetcher fetcher, RootfsLower lowers, DiskImage images, Mounter mounter,
-                          VolumeMounts volumes, NetNamespaces netns, Runc runc) {
+                          VolumeMounts volumes, NetNamespaces netns, Runc runc,
+                          MachineInterfaces interfaces) {
         this.fetcher = fetcher;
         this.lowers = lowers;
         this.images = images;
@@ -52,6 +55,7 @@ public final class ZMachineDriver implements WorkloadDriver {
         this.volumes = volumes;
         this.netns = netns;
         this.runc = runc;
+        this.interfaces = interfaces;
     }
 
     @Override
@@ -67,21 +71,22 @@ public final class ZMachineDriver implements WorkloadDriver {
     @Override
     public JsonNode provision(WorkloadContext context) {
         ContainerSpec spec = ContainerSpec.from(context);
+        Optional<MachineInterfaces.Plan> nic = interfaces.plan(context);
         String id = spec.containerId();
         Optional<Runc.State> state = runc.state(id);
         if (state.isPresent() && state.get().status().equals("running")) {
-            return result(context);
+            return result(context, nic);
         }
         if (state.isPresent() && state.get().status().equals("paused")) {
             runc.resume(id);
-            return result(context);
+            return result(context, nic);
         }
         state.ifPresent(s -> runc.destroy(id)); // stopped or half-created: start it again from its bundle
         Path dir = machineDir(context, id);
         boolean fresh = !Files.isDirectory(dir);
         try {
-            start(context, spec, dir);
-            return result(context);
+            start(context, spec, nic, dir);
+            return result(context, nic);
         } catch (RuntimeException e) {
             try {
                 stop(context, spec, dir);
@@ -95,7 +100,7 @@ public final class ZMachineDriver implements WorkloadDriver {
         }
     }
 
-    private void start(WorkloadContext context, ContainerSpec spec, Path dir) {
+    private void start(WorkloadContext context, ContainerSpec spec, Optional<MachineInterfaces.Plan> nic, Path dir) {
         Path driverDir = context.node().driverDir(TYPE);
         Path lower = knownLower(dir, driverDir).orElseGet(() -> {
             FlistFetcher.CachedFlist flist = fetcher.fetch(spec.flist(), driverDir.resolve("flists"));
@@ -117,7 +122,9 @@ public final class ZMachineDriver implements WorkloadDriver {
             for (MachineMount m : spec.mounts()) {
                 binds.add(new OciConfig.Bind(volumes.mount(context, m.name()), ContainerSpec.target(m)));
             }
-            Path ns = netns.ensure(NetNamespaces.name(spec.containerId()));
+            String nsName = NetNamespaces.name(spec.containerId());
+            Path ns = netns.ensure(nsName);
+            nic.ifPresent(plan -> interfaces.attach(plan, nsName));
             ObjectNode config = OciConfig.build(spec, "rootfs", ns, binds);
             writeAtomically(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         } catch (IOException e) {
@@ -164,6 +171,7 @@ public final class ZMachineDriver implements WorkloadDriver {
         for (MachineMount m : spec.mounts()) {
             volumes.unmount(context, m.name());
         }
+        interfaces.detach(context.workloadId());
         netns.remove(NetNamespaces.name(spec.containerId()));
     }
 
@@ -200,11 +208,11 @@ public final class ZMachineDriver implements WorkloadDriver {
         }
     }
 
-    /** zos's ZMachineResult; no addresses yet (loopback-only network). */
-    private static JsonNode result(WorkloadContext context) {
+    /** zos's ZMachineResult: the private address when the machine has one; no planetary or mycelium yet. */
+    private static JsonNode result(WorkloadContext context, Optional<MachineInterfaces.Plan> nic) {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
         r.put("id", context.workloadId());
-        r.put("ip", "");
+        r.put("ip", nic.map(MachineInterfaces.Plan::address).orElse(""));
         r.put("planetary_ip", "");
         r.put("mycelium_ip", "");
         r.put("console_url", "");

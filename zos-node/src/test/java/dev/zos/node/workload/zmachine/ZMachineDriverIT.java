@@ -11,10 +11,6 @@ import dev.zos.core.gridtypes.workload.ComputeCapacity;
 import dev.zos.core.gridtypes.workload.MachineMount;
 import dev.zos.core.gridtypes.workload.ZMachine;
 import dev.zos.core.gridtypes.workload.ZMount;
-import dev.zos.flist.pack.PackOptions;
-import dev.zos.flist.pack.Packer;
-import dev.zos.flist.store.BlockStore;
-import dev.zos.flist.store.Stores;
 import dev.zos.node.provision.NodeEnvironment;
 import dev.zos.node.provision.WorkloadContext;
 import dev.zos.node.provision.WorkloadDriver;
@@ -68,9 +64,7 @@ class ZMachineDriverIT {
         runc = new Runc(runner, "runc", tmp.resolve("runc"));
         drivers = restartedAgent();
         hub = new TestHub();
-        byte[] flist = busyboxFlist();
-        hub.put("/alice/busybox.fl", flist);
-        hub.put("/alice/busybox.fl.md5", (FlistFetcherTest.md5(flist) + "\n").getBytes(StandardCharsets.UTF_8));
+        BusyboxFlist.serve(hub, "/alice/busybox.fl", BusyboxFlist.pack(tmp, runner));
     }
 
     @AfterEach
@@ -91,27 +85,6 @@ class ZMachineDriverIT {
     private Map<String, WorkloadDriver> restartedAgent() {
         return new StandardDrivers(tmp.resolve("runc")).create().stream()
                 .collect(Collectors.toMap(WorkloadDriver::type, Function.identity()));
-    }
-
-    /** /bin/busybox with a symlink per applet, packed into a dir:// store. */
-    private byte[] busyboxFlist() throws Exception {
-        Path rootfs = tmp.resolve("rootfs");
-        Files.createDirectories(rootfs.resolve("bin"));
-        for (String d : List.of("proc", "sys", "dev", "tmp", "etc", "data")) {
-            Files.createDirectories(rootfs.resolve(d));
-        }
-        Files.copy(Path.of("/bin/busybox"), rootfs.resolve("bin/busybox"));
-        for (String applet : runner.check("busybox", List.of("busybox", "--list"), Duration.ofSeconds(10))
-                .stdout().split("\n")) {
-            if (!applet.isBlank() && !applet.equals("busybox")) {
-                Files.createSymbolicLink(rootfs.resolve("bin").resolve(applet.strip()), Path.of("busybox"));
-            }
-        }
-        Path fl = tmp.resolve("busybox.fl");
-        try (BlockStore store = Stores.defaults().open("dir://" + tmp.resolve("blocks"))) {
-            Packer.pack(rootfs, fl, store, PackOptions.defaults());
-        }
-        return Files.readAllBytes(fl);
     }
 
     private Deployment deployment(String flistPath) {
