@@ -11,6 +11,7 @@ import dev.zos.core.gridtypes.Workload;
 import dev.zos.core.gridtypes.json.GridJson;
 import dev.zos.core.gridtypes.sign.DeploymentSigner;
 import dev.zos.core.gridtypes.workload.ZMount;
+import dev.zos.core.identity.IdentityStore;
 import dev.zos.core.identity.TwinKey;
 import dev.zos.core.registry.client.ContractQuery;
 import dev.zos.core.registry.client.GridContract;
@@ -20,6 +21,7 @@ import dev.zos.grid.testing.TestGrid;
 import dev.zos.node.agent.NodeAgent;
 import dev.zos.node.agent.NodeConfig;
 import dev.zos.node.capacity.StorageSource;
+import dev.zos.node.workload.network.LinkNames;
 import dev.zos.testkit.CliHarness;
 import dev.zos.testkit.CliHarness.CliResult;
 import dev.zos.testkit.ExternalService;
@@ -30,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,9 @@ class DeployFlowIT {
     /** Where {@link NodeAgent.Host#system()} keeps runc's state. */
     static final String RUNC_ROOT = "/run/zos/runc";
     static final String ENTRYPOINT = "/bin/sh -c 'echo \"hello from the e2e container\"; "
-            + "echo stored-by-the-container > /data/out.txt; exec sleep 600'";
+            + "echo stored-by-the-container > /data/out.txt; "
+            + "for i in 1 2 3 4 5; do ping -c1 -W1 10.231.7.1 >/dev/null && echo gateway-reachable && break; sleep 1; done; "
+            + "exec sleep 600'";
 
     @TempDir
     static Path tmp;
@@ -72,11 +75,12 @@ class DeployFlowIT {
         n1 = node(farm, "n1");
         n2 = node(farm, "n2");
 
-        userKey = TestGrid.newKey();
         zos = new CliHarness(ZosMain.class, tmp.resolve("user"));
-        ok(zos.stdin("0x" + HexFormat.of().formatHex(userKey.seed())).run("identity", "import", "--name", "user"));
-        zos.stdin("");
+        CliResult created = ok(zos.run("identity", "new", "--name", "user"));
         userTwin = twinOf(zos);
+        // the key the CLI stored: the hash-mismatch test signs a deployment the CLI would never send
+        userKey = new IdentityStore(zos.configDir()).key("user");
+        assertThat(created.out()).contains(new IdentityStore(zos.configDir()).get("user").ss58());
         flistUrl = publishBusybox();
     }
 
@@ -147,6 +151,8 @@ class DeployFlowIT {
         GridContract contract = contracts().stream().filter(c -> hash.equals(c.details().get("deployment_hash")))
                 .findFirst().orElseThrow(() -> new AssertionError("no contract: " + deployed + nodeLog));
         String container = userTwin + "-" + contract.contractId() + "-web";
+        String bridge = LinkNames.bridge(userTwin + "-" + contract.contractId() + "-net");
+        String veth = LinkNames.hostVeth(container);
         try {
             assertThat(deployed.exitCode()).as(deployed + "\n" + String.join("\n", nodeLog)).isZero();
             assertThat(deployed.out()).contains("data (zmount): ok", "net (network): ok", "web (zmachine): ok");
@@ -160,9 +166,11 @@ class DeployFlowIT {
             }
             assertThat(json.get("workloads").get(2).get("result").get("data").get("ip").asText()).isEqualTo("10.231.7.5");
 
-            String logs = await(() -> ok(zos.run("logs", "app")).out(), s -> s.contains("hello from the e2e container"),
-                    "the echoed line in zos logs");
-            assertThat(logs).isEqualTo("hello from the e2e container\n");
+            String logs = await(() -> ok(zos.run("logs", "app")).out(), s -> s.contains("gateway-reachable"),
+                    "the echoed lines in zos logs");
+            assertThat(logs).as("read from the node's console log through the relay")
+                    .isEqualTo("hello from the e2e container\ngateway-reachable\n");
+            assertThat(run("ip", "-o", "link", "show", "master", bridge)).as("on the network's bridge").contains(veth);
             Path written = tmp.resolve("n1/zmount/mnt/" + userTwin + "-" + contract.contractId() + "-data/out.txt");
             await(() -> Files.exists(written), b -> b, "the container's file on the zmount");
             assertThat(Files.readString(written)).isEqualTo("stored-by-the-container\n");
@@ -172,10 +180,15 @@ class DeployFlowIT {
             assertThat(cancel.out()).contains("contract " + contract.contractId() + " cancelled (app)")
                     .contains("web (zmachine): deleted").contains("deleted every workload");
             assertThat(runcList()).as("no container left").doesNotContain(container);
+            assertThat(Path.of("/run/netns/zos-" + container)).as("no network namespace left").doesNotExist();
+            assertThat(run("ip", "link", "show", "dev", bridge)).as("no bridge left").contains("does not exist");
             assertThat(contract(contract.contractId()).state()).isEqualTo("Deleted");
             assertThat(written).as("the disk is unmounted and removed").doesNotExist();
         } finally {
             run("runc", "--root", RUNC_ROOT, "delete", "--force", container);
+            run("ip", "netns", "delete", "zos-" + container);
+            run("ip", "link", "delete", veth);
+            run("ip", "link", "delete", bridge);
         }
     }
 
