@@ -89,6 +89,12 @@ class DeployFlowIT {
         for (NodeAgent agent : agents.reversed()) {
             agent.close();
         }
+        // a failed test may leave a disk mounted under the nodes' data dirs; JUnit could not delete them then
+        List<String> mounts = Files.readAllLines(Path.of("/proc/self/mounts")).stream().map(l -> l.split(" ")[1])
+                .filter(m -> tmp != null && m.startsWith(tmp.toString())).toList();
+        for (String mount : mounts.reversed()) {
+            run("umount", "-l", mount);
+        }
         if (grid != null) {
             grid.close();
         }
