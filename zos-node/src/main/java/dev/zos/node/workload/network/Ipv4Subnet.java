@@ -34,7 +34,8 @@ public record Ipv4Subnet(int base, int prefix) {
     public static int address(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
-            throw ZosException.invalid("'" + text + "' is not an IPv4 address (only IPv4 private networks are supported)");
+            throw ZosException.invalid("'" + text
+                    + "' is not an IPv4 address (only IPv4 private networks are supported)");
         }
         int value = 0;
         for (String p : parts) {
@@ -47,7 +48,8 @@ public record Ipv4Subnet(int base, int prefix) {
     }
 
     public static String format(int address) {
-        return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "." + (address & 0xff);
+        return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
+                + (address & 0xff);
     }
 
     private static int mask(int prefix) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class MachineInterfaces {
 
     /** What {@link #attach} will set up, checked before the machine is built. */
-    public record Plan(String hostVeth, String bridge, String address, int prefix, String gateway) {
+    public record Plan(String network, String hostVeth, String bridge, String address, int prefix, String gateway) {
     }
 
     private final Links links;
@@ -45,6 +45,10 @@ public final class MachineInterfaces {
         NetworkResource net = NetworkResources.find(context.node(), context.twinId(), inf.network())
                 .orElseThrow(() -> ZosException.invalid(at + "[0].network: network '" + inf.network()
                         + "' of twin " + context.twinId() + " is not provisioned on this node; deploy it first"));
+        if (net.deleted() && !links.exists(LinkNames.hostVeth(context.workloadId()))) {
+            throw ZosException.invalid(at + "[0].network: network '" + inf.network() + "' was deleted (workload "
+                    + net.workloadId() + ") and takes no new machines");
+        }
         Ipv4Subnet subnet = net.parsedSubnet();
         int ip;
         try {
@@ -64,21 +68,42 @@ public final class MachineInterfaces {
         if (!subnet.hostAddress(ip)) {
             throw ZosException.invalid(at + "[0].ip: " + text + " is the network or broadcast address of " + subnet);
         }
-        return Optional.of(new Plan(LinkNames.hostVeth(context.workloadId()), net.bridge(), text, subnet.prefix(),
-                net.gateway()));
+        Optional<String> holder = AddressClaims.holder(context.node(), context.twinId(), inf.network(), text);
+        if (holder.isPresent() && !holder.get().equals(context.workloadId())) {
+            throw new ZosException(ZosException.Kind.CONFLICT, at + "[0].ip: " + text + " of network "
+                    + inf.network() + " is already used by zmachine " + holder.get());
+        }
+        return Optional.of(new Plan(inf.network(), LinkNames.hostVeth(context.workloadId()), net.bridge(), text,
+                subnet.prefix(), net.gateway()));
     }
 
     /** Plugs the machine's namespace {@code netns} into its network, replacing a pair left from before. */
-    public void attach(Plan plan, String netns) {
+    public void attach(WorkloadContext context, Plan plan, String netns) {
         if (!links.exists(plan.bridge())) {
             throw ZosException.unavailable("the bridge " + plan.bridge() + " of the machine's network is missing;"
                     + " provision the network again", null);
         }
+        AddressClaims.claim(context.node(), context.twinId(), plan.network(), plan.address(), context.workloadId());
         links.attach(plan.hostVeth(), plan.bridge(), netns, plan.address(), plan.prefix(), plan.gateway());
     }
 
-    /** Removes the machine's veth pair; nothing to do when it is gone. */
-    public void detach(String machineWorkloadId) {
-        links.delete(LinkNames.hostVeth(machineWorkloadId));
+    /**
+     * Removes the machine's veth pair (nothing to do when it is gone); the last machine on a network whose workload
+     * was deleted meanwhile removes its bridge too.
+     */
+    public void detach(WorkloadContext context) {
+        links.delete(LinkNames.hostVeth(context.workloadId()));
+        if (!(context.workload().data() instanceof ZMachine vm) || vm.network().interfaces().size() != 1) {
+            return;
+        }
+        String name = vm.network().interfaces().getFirst().network();
+        AddressClaims.release(context.node(), context.twinId(), name, context.workloadId());
+        Optional<NetworkResource> net = NetworkResources.find(context.node(), context.twinId(), name);
+        if (net.isPresent() && net.get().deleted()
+                && (!links.exists(net.get().bridge()) || links.ports(net.get().bridge()).isEmpty())) {
+            links.delete(net.get().bridge());
+            AddressClaims.forget(context.node(), context.twinId(), name);
+            NetworkResources.remove(context.node(), context.twinId(), name);
+        }
     }
 }

@@ -22,8 +22,9 @@ import java.util.Optional;
  * peers) and the result's {@code not_connected} lists, in words, every part that is not there.
  *
  * <p>Deprovision removes the bridge only when no machine is attached: within a deployment the engine tears
- * zmachines down before networks; a machine of another deployment still attached makes it fail with CONFLICT and
- * leaves the network as it is.
+ * zmachines down before networks. A machine of another deployment still attached makes it fail with CONFLICT; the
+ * network is then marked deleted, keeps working for the machines on it, takes no new ones, and the last machine
+ * to detach removes it ({@link MachineInterfaces#detach}).
  */
 public final class NetworkDriver implements WorkloadDriver {
     public static final String TYPE = Network.TYPE;
@@ -59,18 +60,19 @@ public final class NetworkDriver implements WorkloadDriver {
         if (known.isPresent() && !known.get().workloadId().equals(id)) {
             throw new ZosException(ZosException.Kind.CONFLICT, "network " + name + ": twin " + context.twinId()
                     + " already has a network named '" + name + "' on this node (workload " + known.get().workloadId()
+                    + (known.get().deleted() ? ", deleted but still used by zmachines" : "")
                     + "); zmachines find networks by name, so the name must be unique per twin");
         }
         if (known.isPresent() && !known.get().subnet().equals(subnet.toString()) && links.exists(bridge)) {
             List<String> ports = links.ports(bridge);
             if (!ports.isEmpty()) {
-                throw new ZosException(ZosException.Kind.CONFLICT, "network " + name + ": cannot change the subnet from "
-                        + known.get().subnet() + " to " + subnet + " while " + ports.size()
-                        + " zmachine(s) are attached; delete them first");
+                throw new ZosException(ZosException.Kind.CONFLICT, "network " + name
+                        + ": cannot change the subnet from " + known.get().subnet() + " to " + subnet + " while "
+                        + ports.size() + " zmachine(s) are attached; delete them first");
             }
         }
         String gateway = Ipv4Subnet.format(subnet.gateway());
-        var resource = new NetworkResource(id, bridge, subnet.toString(), gateway);
+        var resource = new NetworkResource(id, bridge, subnet.toString(), gateway, false);
         // recorded first so that a crash half-way leaves a state that deprovision knows how to remove
         NetworkResources.save(context.node(), context.twinId(), name, resource);
         links.ensureBridge(bridge, gateway, subnet.prefix());
@@ -108,17 +110,20 @@ public final class NetworkDriver implements WorkloadDriver {
         String name = context.workload().name();
         String id = context.workloadId();
         String bridge = LinkNames.bridge(id);
+        Optional<NetworkResource> known = NetworkResources.find(context.node(), context.twinId(), name)
+                .filter(r -> r.workloadId().equals(id));
         if (links.exists(bridge)) {
             List<String> ports = links.ports(bridge);
             if (!ports.isEmpty()) {
+                known.ifPresent(r -> NetworkResources.save(context.node(), context.twinId(), name, r.markDeleted()));
                 throw new ZosException(ZosException.Kind.CONFLICT, "network " + name + ": " + ports.size()
-                        + " zmachine(s) still attached (" + String.join(", ", ports)
-                        + "); the bridge stays until they are deleted");
+                        + " zmachine(s) still attached (" + String.join(", ", ports) + "); the bridge is removed"
+                        + " when the last of them is deleted");
             }
             links.delete(bridge);
         }
-        Optional<NetworkResource> known = NetworkResources.find(context.node(), context.twinId(), name);
-        if (known.isPresent() && known.get().workloadId().equals(id)) {
+        if (known.isPresent()) {
+            AddressClaims.forget(context.node(), context.twinId(), name);
             NetworkResources.remove(context.node(), context.twinId(), name);
         }
     }

@@ -124,7 +124,7 @@ public final class ZMachineDriver implements WorkloadDriver {
             }
             String nsName = NetNamespaces.name(spec.containerId());
             Path ns = netns.ensure(nsName);
-            nic.ifPresent(plan -> interfaces.attach(plan, nsName));
+            nic.ifPresent(plan -> interfaces.attach(context, plan, nsName));
             ObjectNode config = OciConfig.build(spec, "rootfs", ns, binds);
             writeAtomically(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         } catch (IOException e) {
@@ -171,7 +171,7 @@ public final class ZMachineDriver implements WorkloadDriver {
         for (MachineMount m : spec.mounts()) {
             volumes.unmount(context, m.name());
         }
-        interfaces.detach(context.workloadId());
+        interfaces.detach(context);
         netns.remove(NetNamespaces.name(spec.containerId()));
     }
 

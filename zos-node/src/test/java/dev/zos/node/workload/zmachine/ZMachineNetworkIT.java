@@ -84,6 +84,7 @@ class ZMachineNetworkIT {
                 runner.run(List.of("ip", "link", "delete", LinkNames.hostVeth("7-42-" + vm)), Duration.ofSeconds(10));
             }
             runner.run(List.of("ip", "link", "delete", BRIDGE), Duration.ofSeconds(10));
+            runner.run(List.of("ip", "link", "delete", LinkNames.bridge("7-41-net")), Duration.ofSeconds(10));
             table.under(tmp).reversed().forEach(p -> runner.run(List.of("umount", "-l", p.toString()),
                     Duration.ofSeconds(10)));
         }
@@ -127,19 +128,23 @@ class ZMachineNetworkIT {
         assertThat(ip("-o", "link", "show", "master", BRIDGE)).contains(LinkNames.hostVeth("7-42-a"))
                 .contains(LinkNames.hostVeth("7-42-b"));
 
-        assertThatThrownBy(() -> drivers.get("network").deprovision(net)).isInstanceOf(ZosException.class)
-                .hasMessageContaining("2 zmachine(s) still attached");
-        assertThat(linkExists(BRIDGE)).as("the bridge stays while machines use it").isTrue();
-
         assertThatThrownBy(() -> zmachine.provision(c)).isInstanceOf(ZosException.class).hasMessage(
-                "zmachine c: data.network.interfaces[0].ip: 10.40.2.5 is not inside subnet 10.40.1.0/24 of network net");
+                "zmachine c: data.network.interfaces[0].ip: 10.40.2.5 is not inside subnet 10.40.1.0/24"
+                        + " of network net");
         WorkloadContext gatewayC = Deployments.context(node, deployment("10.40.1.1"), "c");
         assertThatThrownBy(() -> zmachine.provision(gatewayC)).isInstanceOf(ZosException.class).hasMessage(
                 "zmachine c: data.network.interfaces[0].ip: 10.40.1.1 is the gateway of network net;"
                         + " use another address of 10.40.1.0/24");
+        WorkloadContext takenC = Deployments.context(node, deployment("10.40.1.3"), "c");
+        assertThatThrownBy(() -> zmachine.provision(takenC)).isInstanceOf(ZosException.class).hasMessage(
+                "zmachine c: data.network.interfaces[0].ip: 10.40.1.3 of network net is already used by"
+                        + " zmachine 7-42-b");
+        zmachine.deprovision(takenC); // the engine deletes a failed workload: b keeps its address
+        assertThat(ip("-n", "zos-7-42-b", "-4", "-o", "addr", "show", "dev", "eth0")).contains("10.40.1.3/24");
         assertThat(Path.of("/run/netns/zos-7-42-c")).as("refused before anything was built").doesNotExist();
         assertThat(node.driverDir("zmachine").resolve("machines/7-42-c")).doesNotExist();
 
+        // the engine's teardown order: machines, then their network
         zmachine.deprovision(a);
         zmachine.deprovision(b);
         drivers.get("network").deprovision(net);
@@ -149,7 +154,38 @@ class ZMachineNetworkIT {
         }
         assertThat(linkExists(BRIDGE)).isFalse();
         assertThat(node.driverDir("network").resolve("resources/7-net.json")).doesNotExist();
+        assertThat(node.driverDir("network").resolve("addresses/7-net")).doesNotExist();
         assertThat(table.under(tmp)).as("no mount left").isEmpty();
+    }
+
+    /** ThreeFold's clients deploy the network and the machines in separate contracts of the same twin. */
+    @Test
+    void aNetworkOfAnotherDeploymentIsFoundByNameAndOutlivesItsWorkloadWhileUsed() {
+        var netData = new Network(IpNet.parse("10.41.0.0/16"), IpNet.parse("10.41.7.0/24"), "c2VjcmV0", 0, List.of(),
+                null);
+        Deployment nets = Deployment.create(Deployments.TWIN, List.of(Workload.of("net", netData))).withContractId(41);
+        Deployment vms = Deployments.deployment(Workload.of("a", machine("10.41.7.20", "/bin/sh -c 'exec sleep 600'")),
+                Workload.of("b", machine("10.41.7.21", "/bin/sh -c 'exec sleep 600'")));
+        WorkloadContext net = Deployments.context(node, nets, "net");
+        WorkloadContext a = Deployments.context(node, vms, "a");
+        String bridge = LinkNames.bridge("7-41-net");
+
+        drivers.get("network").provision(net);
+        assertThat(drivers.get("zmachine").provision(a).path("ip").asText()).isEqualTo("10.41.7.20");
+        assertThat(ip("-o", "link", "show", "master", bridge)).contains(LinkNames.hostVeth("7-42-a"));
+
+        assertThatThrownBy(() -> drivers.get("network").deprovision(net)).isInstanceOf(ZosException.class)
+                .hasMessageContaining("1 zmachine(s) still attached");
+        assertThat(ip("-n", "zos-7-42-a", "-4", "-o", "addr", "show", "dev", "eth0")).as("a keeps its network")
+                .contains("10.41.7.20/24");
+        assertThatThrownBy(() -> drivers.get("zmachine").provision(Deployments.context(node, vms, "b")))
+                .isInstanceOf(ZosException.class).hasMessageContaining("network 'net' was deleted");
+        assertThat(Path.of("/run/netns/zos-7-42-b")).doesNotExist();
+
+        drivers.get("zmachine").deprovision(a);
+        assertThat(linkExists(bridge)).as("the last machine to leave removed the bridge").isFalse();
+        assertThat(node.driverDir("network").resolve("resources/7-net.json")).doesNotExist();
+        drivers.get("network").deprovision(net); // the engine may retry: nothing left
     }
 
     @Test
