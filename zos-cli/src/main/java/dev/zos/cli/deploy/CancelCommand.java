@@ -1,5 +1,7 @@
 package dev.zos.cli.deploy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.zos.core.ZosException;
 import dev.zos.cli.kit.BaseCommand;
 import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.GridOption;
@@ -33,14 +35,24 @@ public final class CancelCommand extends BaseCommand {
         records.remove(session.client().url().toString(), target.contractId());
         out().println("contract " + target.contractId() + " cancelled" + (target.name().isEmpty() ? "" : " (" + target.name() + ")"));
         out().flush();
-        if (wait.waiting()) {
-            try (var nodes = NodeClient.open(session, NodeClient.DEFAULT_TIMEOUT)) {
+        try (var nodes = NodeClient.open(session, NodeClient.DEFAULT_TIMEOUT)) {
+            // the registry is the source of truth and the node reconciles with it on its own; telling the node now
+            // saves waiting for its next pass
+            try {
+                nodes.call(target.nodeId(), "zos.deployment.delete",
+                        JsonNodeFactory.instance.objectNode().put("contract_id", target.contractId()));
+            } catch (ZosException e) {
+                err().println("note: node " + target.nodeId() + " did not answer (" + e.getMessage()
+                        + "); it removes the workloads at its next reconciliation with the registry");
+                err().flush();
+            }
+            if (wait.waiting()) {
                 new DeploymentWatch(nodes, out(), new Spinner(err(), context.interactive()))
                         .until(target.nodeId(), target.contractId(), DeploymentWatch::deleted, false, wait.timeout(),
                                 "node " + target.nodeId() + " to delete the workloads");
+                out().println("node " + target.nodeId() + " deleted every workload");
+                out().flush();
             }
-            out().println("node " + target.nodeId() + " deleted every workload");
-            out().flush();
         }
         return 0;
     }
