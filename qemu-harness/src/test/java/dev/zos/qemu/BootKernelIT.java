@@ -11,14 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import dev.zos.core.registry.client.NodeQuery;
+import dev.zos.grid.testing.TestGrid;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end: zos-imagegen (run as the real jar) builds a kernel-format image, QEMU (TCG here) boots it
- * and the node agent, PID 1, verifies its manifest and prints its banner, takes a DHCP lease from QEMU's user network
- * and formats and mounts its blank disk as the cache. A tampered image is refused, naming the file.
+ * End to end: a grid runs on the host; zos-imagegen (run as the real jar) builds a kernel-format image for one of its
+ * farms, QEMU (TCG here) boots it and the node agent, PID 1, verifies its manifest and prints its banner, takes a
+ * DHCP lease from QEMU's user network, formats and mounts its blank disk as the cache, and registers with the grid
+ * (reached at 10.0.2.2) with the capacity QEMU gave it. A tampered image is refused, naming the file.
  * Needs zos-imagegen and zos-node packaged (the reactor's -Pe2e verify does that first) and qemu-system-x86.
  */
 class BootKernelIT {
@@ -28,6 +32,9 @@ class BootKernelIT {
     @TempDir
     static Path tmp;
     static Path image;
+    static TestGrid grid;
+    static long farm;
+    static URI guestGrid;
 
     @BeforeAll
     static void buildImage() throws Exception {
@@ -35,28 +42,50 @@ class BootKernelIT {
         Path agent = ROOT.resolve("zos-node/target");
         assertThat(imagegen).as("build zos-imagegen first: ./mvnw -pl zos-imagegen,zos-node -am package -DskipTests").isRegularFile();
         assertThat(agent.resolve("zos-node.jar")).as("build zos-node first").isRegularFile();
+        grid = TestGrid.start();
+        farm = grid.newFarm("qemu_farm");
+        // QEMU's user network shows the host's loopback to the guest as 10.0.2.2
+        guestGrid = URI.create(grid.url().replace("127.0.0.1", "10.0.2.2"));
         image = tmp.resolve("kernel");
         Path key = tmp.resolve("release.key");
         run(List.of(java(), "-jar", imagegen.toString(), "key", "new", key.toString()));
-        run(List.of(java(), "-jar", imagegen.toString(), "build", "--farm", "7", "--grid", "http://10.0.2.2:8080", "--runmode", "dev",
-                "--console", "ttyS0", "--release-key", key.toString(), "--agent", agent.toString(), "--cmdline", "farmer_id=9", "-o", image.toString()));
+        run(List.of(java(), "-jar", imagegen.toString(), "build", "--farm", Long.toString(farm), "--grid", guestGrid.toString(),
+                "--runmode", "dev", "--console", "ttyS0", "--release-key", key.toString(), "--agent", agent.toString(), "-o", image.toString()));
         run(List.of(java(), "-jar", imagegen.toString(), "verify", image.toString(), "--key", key + ".pub"));
     }
 
+    @AfterAll
+    static void stopGrid() throws Exception {
+        if (grid != null) {
+            grid.close();
+        }
+    }
+
     @Test
-    void kernelImageBootsToTheBannerUnderQemu() {
-        var spec = new QemuCluster.Spec(image, 1, "1G", URI.create("http://10.0.2.2:8080"), 1024, 2, tmp.resolve("work"), LOGS, true, null);
+    void kernelImageBootsAndRegistersWithTheGridUnderQemu() {
+        var spec = new QemuCluster.Spec(image, 1, "1G", guestGrid, 1024, 2, tmp.resolve("work"), LOGS, true, null);
         try (QemuCluster cluster = QemuCluster.start(spec)) {
             try {
-                List<Duration> took = cluster.awaitConsole(Pattern.compile("zos-node: PID 1, java \\S+, farm 9, runmode dev"), Duration.ofSeconds(240));
+                List<Duration> took = cluster.awaitConsole(Pattern.compile("zos-node: PID 1, java \\S+, farm " + farm + ", runmode dev"), Duration.ofSeconds(240));
                 System.out.printf("banner after %.1f s%n", took.get(0).toMillis() / 1000.0);
                 // PID 1 then takes its lease from QEMU's user network and formats the blank qcow2 disk as the cache
-                took = cluster.awaitConsole(Pattern.compile("zos-node: agent: not yet wired|zos-node: fatal"), Duration.ofSeconds(120));
+                took = cluster.awaitConsole(Pattern.compile("zos-node: cache disk: .*|zos-node: fatal.*"), Duration.ofSeconds(120));
                 System.out.printf("network and cache disk ready after %.1f s more%n", took.get(0).toMillis() / 1000.0);
+                // then the same agent as process mode: identity on the cache disk, twin, node registration, relay session
+                took = cluster.awaitConsole(Pattern.compile("zos-node: serving over the relay.*|zos-node: fatal.*"), Duration.ofSeconds(300));
+                System.out.printf("registered and serving after %.1f s more%n", took.get(0).toMillis() / 1000.0);
                 String console = cluster.nodes().get(0).console();
                 assertThat(console).doesNotContain("zos-init: cannot").doesNotContain("zos-node: fatal")
                         .contains("zos-node: net: eth0 10.0.2.15/24 gateway 10.0.2.2 dns 10.0.2.3 (dhcp)")
-                        .contains("zos-node: cache disk: /dev/vda 1024 MiB ext4 ZOS-CACHE at /var/cache/zos (formatted on this first boot)");
+                        .contains("zos-node: cache disk: /dev/vda 1024 MiB ext4 ZOS-CACHE at /var/cache/zos (formatted on this first boot)")
+                        .containsPattern("zos-node: node \\d+ \\(twin \\d+, new\\) in farm " + farm);
+                var nodes = grid.client().nodes(NodeQuery.builder().farmIds(List.of(farm)).build()).items();
+                assertThat(nodes).singleElement().satisfies(n -> {
+                    assertThat(n.status()).isEqualTo("up");
+                    assertThat(n.totalResources().cru()).as("the 2 vCPUs QEMU gave it").isEqualTo(2);
+                    assertThat(n.totalResources().mru()).as("about the 1 GiB QEMU gave it").isBetween(700L << 20, 1L << 30);
+                    assertThat(n.virtualized()).isTrue();
+                });
             } catch (RuntimeException | AssertionError e) {
                 cluster.markFailed();
                 throw e;
