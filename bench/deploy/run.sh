@@ -67,6 +67,7 @@ for part in "${PARTS[@]}"; do
             --grid "$GRID_URL" --node-bin "$ROOT/bin/zos-node" --work "$WORK/bench" \
             --warmup "${WARMUP:-5}" --runs "${RUNS:-50}" --probe "${PROBE:-20}" --size "${SIZE:-64MiB}"
         kill "$GRID_PID"; wait "$GRID_PID" 2>/dev/null || true; GRID_PID=
+        unset ZOS_AOT
         ;;
     startup)
         command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install -y hyperfine" >&2; exit 1; }
@@ -75,14 +76,16 @@ for part in "${PARTS[@]}"; do
         export XDG_CACHE_HOME=$WORK/xdg-cache XDG_CONFIG_HOME=$WORK/xdg-config
         for cmd in "bin/zos --version" "bin/zos nodes list --grid $GRID_URL"; do
             $cmd >/dev/null   # first run: makes the CDS archive (and starts the AOT training, see scripts/launch.sh)
-            for _ in $(seq 120); do   # wait for a background AOT training to finish, if there is one
-                [ -e "$XDG_CACHE_HOME/zos/cds/zos.aot.lock" ] && ! flock -n "$XDG_CACHE_HOME/zos/cds/zos.aot.lock" true || break
+            for _ in $(seq 120); do   # JDK 25: wait for the background AOT training to put zos.aot in place
+                [ -f "$XDG_CACHE_HOME/zos/cds/zos.aot" ] && break
                 sleep 0.5
             done
         done
         ls -la "$XDG_CACHE_HOME/zos/cds/"
         echo "== hyperfine, caches warm (3 warm-up runs each); load $(load)"
-        hyperfine -N -w 3 -r "${HYPERFINE_RUNS:-20}" "bin/zos --version" "bin/zos nodes list --grid $GRID_URL" 2>&1
+        # with the AOT cache (the default on JDK 25) and without it (ZOS_AOT=0: the dynamic CDS archive only)
+        hyperfine -N -w 3 -r "${HYPERFINE_RUNS:-20}" "bin/zos --version" "env ZOS_AOT=0 bin/zos --version" \
+            "bin/zos nodes list --grid $GRID_URL" "env ZOS_AOT=0 bin/zos nodes list --grid $GRID_URL" 2>&1
         echo "   load after: $(load)"
         kill "$GRID_PID"; wait "$GRID_PID" 2>/dev/null || true; GRID_PID=
         ;;
