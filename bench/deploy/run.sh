@@ -19,7 +19,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     echo "== building zos-cli, zos-node, zos-grid (package) and the zos-cli test classes"
     ./mvnw -q -o -pl zos-cli,zos-node,zos-grid -am package -DskipTests
-    ./mvnw -q -o -pl zos-cli test-compile
+    ./mvnw -q -o -pl zos-cli -am test-compile   # -am: the reactor modules, not stale snapshots from ~/.m2
     ./mvnw -q -o -pl zos-cli dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 fi
 CP=zos-cli/target/test-classes:zos-cli/target/classes:zos-core/target/classes:zos-cli-kit/target/classes:$(cat zos-cli/target/bench-cp.txt)
