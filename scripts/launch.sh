@@ -18,8 +18,8 @@ zos_select_jdk
 # Short-lived CLIs start fastest with C1 only and the serial collector; the long-running services
 # (grid, node agent) keep the full JIT. JAVA_OPTS adds to either.
 case "$tool" in
-  zos-grid|zos-node|zos-zdb) jvm=(-Xshare:auto) ;;
-  *) jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto) ;;
+  zos-grid|zos-node|zos-zdb) jvm=() ;;
+  *) jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) ;;
 esac
 # zos-flistctl's block work (mount serves blocks; pack, unpack, convert, verify, clone and publish hash, compress and
 # encrypt every block): full JIT, where the JDK's AES-GCM reaches its intrinsic; compiled early, since C2 otherwise
@@ -32,12 +32,33 @@ if [ "$tool" = zos-flistctl ]; then
 fi
 # A class-data-sharing archive per tool, made by the JVM on the first run and reused (and remade when the jars
 # change): it cuts start-up by a good part. Skipped when the cache folder cannot be written.
+# On JDK 25+ an AOT cache (JEP 483/514: classes loaded and linked ahead) takes its place once it exists: made in
+# the background by a training run of '<tool> --help' the first time (and again when a jar is newer than it), kept
+# next to the archive as <tool>.aot. A stale or unreadable one is ignored by the JVM (the -Xlog options keep that
+# quiet). ZOS_AOT=0 turns it off; deleting the file makes it again.
 cds_dir="${XDG_CACHE_HOME:-$HOME/.cache}/zos/cds"
 if mkdir -p "$cds_dir" 2>/dev/null && [ -w "$cds_dir" ]; then
-  jvm+=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$cds_dir/$tool.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  aot="$cds_dir/$tool.aot"
+  if [ "${ZOS_AOT:-1}" = 0 ] || ! [ "$(zos_java_feature "$JAVA_HOME")" -ge 25 ] 2>/dev/null; then
+    aot=
+  fi
+  if [ -n "$aot" ] && [ -f "$aot" ] && [ -z "$(find "$jar" "$root/$module/target/lib" -newer "$aot" -print -quit 2>/dev/null)" ]; then
+    jvm+=("-XX:AOTCache=$aot" -Xlog:aot=off -Xlog:cds=off)
+  else
+    if [ -n "$aot" ] && command -v flock >/dev/null 2>&1; then
+      ( flock -n 9 || exit 0
+        tmp="$aot.$$.tmp"
+        nice "$JAVA_HOME/bin/java" ${jvm[@]+"${jvm[@]}"} "-XX:AOTCacheOutput=$tmp" -Xlog:aot=off -Xlog:cds=off \
+          --enable-native-access=ALL-UNNAMED -jar "$jar" --help || true
+        if [ -s "$tmp" ]; then mv -f "$tmp" "$aot"; fi
+        rm -f "$tmp" "$tmp.config"
+      ) 9>"$aot.lock" </dev/null >/dev/null 2>&1 &
+    fi
+    jvm+=(-Xshare:auto -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$cds_dir/$tool.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
 fi
 # protobuf and snappy still use sun.misc.Unsafe; JDK 24+ warns about it on every run (JEP 498)
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
 if [ "${feature:-0}" -ge 24 ] 2>/dev/null; then jvm+=(--sun-misc-unsafe-memory-access=allow); fi
 # shellcheck disable=SC2086
-exec "$JAVA_HOME/bin/java" "${jvm[@]}" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec "$JAVA_HOME/bin/java" ${jvm[@]+"${jvm[@]}"} --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -11,10 +11,15 @@ public final class ManifestVersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        Package pkg = spec.userObject().getClass().getPackage();
+        return lines(spec.qualifiedName(), spec.userObject().getClass());
+    }
+
+    /** The lines for the application {@code name} whose main class is {@code type}. */
+    static String[] lines(String name, Class<?> type) {
+        Package pkg = type.getPackage();
         String version = pkg == null ? null : pkg.getImplementationVersion();
         return new String[] {
-            spec.qualifiedName() + " " + (version == null ? "dev (not from a packaged jar)" : version),
+            name + " " + (version == null ? "dev (not from a packaged jar)" : version),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"
         };
     }

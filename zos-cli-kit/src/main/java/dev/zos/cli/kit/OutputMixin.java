@@ -11,11 +11,17 @@ import picocli.CommandLine.Option;
 
 /** {@code -o json|yaml|table} for every command whose output is data. */
 public final class OutputMixin {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build());
+    /**
+     * Made on first use, not when picocli builds the command tree: every command with {@code -o} is instantiated
+     * at start-up, and two mappers cost a good part of a {@code zos --version} (bench/deploy).
+     */
+    private static final class Mappers {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build());
+    }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -32,8 +38,8 @@ public final class OutputMixin {
     public void print(PrintWriter out, Object data, Supplier<Table> table) {
         try {
             switch (format) {
-                case JSON -> out.println(JSON.writeValueAsString(data));
-                case YAML -> out.print(YAML.writeValueAsString(data));
+                case JSON -> out.println(Mappers.JSON.writeValueAsString(data));
+                case YAML -> out.print(Mappers.YAML.writeValueAsString(data));
                 case TABLE -> table.get().print(out);
             }
         } catch (JsonProcessingException e) {

@@ -8,6 +8,7 @@ import dev.zos.core.registry.client.GridSession;
  * Puts a signed deployment on a node: creates the node contract holding the deployment's challenge hash
  * (a transaction signed by the owner twin), then sends {@code zos.deployment.deploy} with the contract id.
  * When the node refuses, the fresh contract is cancelled again so a failed deploy leaves nothing behind.
+ * The two steps are also public on their own so bench/deploy can time each one on this same path.
  */
 public final class Deployer {
     private final GridSession session;
@@ -20,10 +21,19 @@ public final class Deployer {
 
     /** The deployment as sent, with its contract id. */
     public Deployment create(long nodeId, Deployment signed) {
+        return send(nodeId, signed.withContractId(contract(nodeId, signed)));
+    }
+
+    /** Step 1: the node contract for {@code signed}'s hash; its id. */
+    public long contract(long nodeId, Deployment signed) {
         int publicIps = Math.toIntExact(signed.capacity().ipv4u());
-        long contract = session.client().submit(
+        return session.client().submit(
                 session.signer().contractNodeCreate(nodeId, signed.challengeHashHex(), publicIps)).id();
-        Deployment sent = signed.withContractId(contract);
+    }
+
+    /** Step 2: sends {@code sent} (contract id set) to the node; cancels its contract when the node refuses. */
+    public Deployment send(long nodeId, Deployment sent) {
+        long contract = sent.contractId();
         try {
             nodes.deploy(nodeId, sent);
         } catch (ZosException e) {

@@ -3,14 +3,14 @@ package dev.zos.cli.deploy;
 import java.io.PrintWriter;
 
 /** A one-line activity indicator on stderr, shown only at a terminal; elsewhere it prints nothing. */
-final class Spinner {
+public final class Spinner {
     private static final String FRAMES = "|/-\\";
     private final PrintWriter err;
     private final boolean enabled;
     private int frame;
     private int width;
 
-    Spinner(PrintWriter err, boolean enabled) {
+    public Spinner(PrintWriter err, boolean enabled) {
         this.err = err;
         this.enabled = enabled;
     }

@@ -78,4 +78,19 @@ class DeployPartsTest {
         assertThatThrownBy(records::all).isInstanceOf(ZosException.class)
                 .hasMessageContaining("deployments.json is damaged");
     }
+
+    @Test
+    void watchPollsSoonAtFirstThenEveryIntervalAtMost() {
+        assertThat(DeploymentWatch.pause(0)).isEqualTo(Duration.ofMillis(20));
+        assertThat(DeploymentWatch.pause(1)).isEqualTo(Duration.ofMillis(30));
+        long total = 0;
+        for (int n = 0; n < 1000; n++) {
+            assertThat(DeploymentWatch.pause(n + 1)).isGreaterThanOrEqualTo(DeploymentWatch.pause(n));
+            assertThat(DeploymentWatch.pause(n)).isLessThanOrEqualTo(DeploymentWatch.INTERVAL);
+            total += DeploymentWatch.pause(n).toMillis();
+        }
+        assertThat(DeploymentWatch.pause(1000)).isEqualTo(DeploymentWatch.INTERVAL);
+        // a 5 minute wait polls about as often as with a fixed 300 ms interval
+        assertThat(total).isGreaterThan(1000 * 300 - 2000);
+    }
 }
