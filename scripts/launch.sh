@@ -58,7 +58,6 @@ if mkdir -p "$cds_dir" 2>/dev/null && [ -w "$cds_dir" ]; then
   fi
 fi
 # protobuf and snappy still use sun.misc.Unsafe; JDK 24+ warns about it on every run (JEP 498)
-feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)
-if [ "${feature:-0}" -ge 24 ] 2>/dev/null; then jvm+=(--sun-misc-unsafe-memory-access=allow); fi
+if [ "$(zos_java_feature "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then jvm+=(--sun-misc-unsafe-memory-access=allow); fi
 # shellcheck disable=SC2086
 exec "$JAVA_HOME/bin/java" ${jvm[@]+"${jvm[@]}"} --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"
