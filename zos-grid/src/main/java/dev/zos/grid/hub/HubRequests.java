@@ -64,6 +64,12 @@ final class HubRequests {
         return out;
     }
 
+    /**
+     * How much of a declared-too-large body is read and dropped before the 413: a client still sending when the
+     * server closes gets a reset instead of the answer. Beyond this the connection is closed at once.
+     */
+    static final long DRAIN_LIMIT = 8L << 20;
+
     /** The whole body, at most {@code max} bytes (413 beyond). */
     static byte[] readBody(Request request, int max) throws IOException {
         if (request.getLength() > max) {
@@ -75,6 +81,19 @@ final class HubRequests {
                 throw new HubRefusal(413, "request body is larger than " + max + " bytes");
             }
             return body;
+        }
+    }
+
+    /** Reads and drops what is left of a body of a known, bounded length, so the client gets to read the answer. */
+    private static void drain(Request request) {
+        long length = request.getLength();
+        if (length <= 0 || length > DRAIN_LIMIT) {
+            return;
+        }
+        try {
+            Content.Source.asInputStream(request).transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // already consumed or the client went away: nothing left to drop
         }
     }
 
@@ -116,6 +135,7 @@ final class HubRequests {
 
     /** A refusal or failure as {@code {"error": ...}} (plus {@code missing} for absent blocks). */
     static void fail(Request request, Response response, Callback callback, Throwable failure) {
+        drain(request);
         switch (failure) {
             case HubRefusal r when r.missing() != null ->
                     Http.json(response, callback, r.status(), new MissingBody(r.getMessage(), r.missing()));
