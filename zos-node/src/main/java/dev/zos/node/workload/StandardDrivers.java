@@ -14,6 +14,7 @@ import dev.zos.node.workload.network.NetworkDriver;
 import dev.zos.node.workload.volume.VolumeDriver;
 import dev.zos.node.workload.zmachine.FlistFetcher;
 import dev.zos.node.workload.zmachine.NetNamespaces;
+import dev.zos.node.workload.zmachine.FuseLower;
 import dev.zos.node.workload.zmachine.RootfsLower;
 import dev.zos.node.workload.zmachine.Runc;
 import dev.zos.node.workload.zmachine.UnpackedLower;
@@ -58,8 +59,9 @@ public class StandardDrivers {
         return new SystemProcessRunner();
     }
 
+    /** The flist FUSE-mounted where FUSE works (lazy, shared), else unpacked to disk. */
     protected RootfsLower createRootfsLower() {
-        return new UnpackedLower(Stores.defaults());
+        return FuseLower.available() ? new FuseLower(FuseLower.selfLauncher()) : new UnpackedLower(Stores.defaults());
     }
 
     /** Debian's runc works with cgroups in hybrid mode, where crun refuses. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +54,16 @@ public final class UnpackedLower implements RootfsLower {
                 // retried on the next prepare
             }
         }
+    }
+
+    @Override
+    public Optional<Path> adopt(String md5, Path driverDir, Path flistCache) {
+        Path lower = driverDir.resolve("lower").resolve(md5);
+        if (Files.isDirectory(lower)) {
+            return Optional.of(lower);
+        }
+        Path fl = flistCache.resolve(md5 + ".fl");
+        return Files.isRegularFile(fl) ? Optional.of(prepare(new FlistFetcher.CachedFlist(fl, md5), driverDir)) : Optional.empty();
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -91,7 +91,9 @@ public final class ZMachineDriver implements WorkloadDriver {
             try {
                 stop(context, spec, dir);
                 if (fresh) {
+                    Optional<String> md5 = knownLower(dir);
                     UnpackedLower.deleteTree(dir);
+                    releaseIfUnused(md5, dir.getParent(), context.node().driverDir(TYPE));
                 }
             } catch (RuntimeException | IOException cleanup) {
                 e.addSuppressed(cleanup);
@@ -102,7 +104,7 @@ public final class ZMachineDriver implements WorkloadDriver {
 
     private void start(WorkloadContext context, ContainerSpec spec, Optional<MachineInterfaces.Plan> nic, Path dir) {
         Path driverDir = context.node().driverDir(TYPE);
-        Path lower = knownLower(dir, driverDir).orElseGet(() -> {
+        Path lower = knownLower(dir).flatMap(md5 -> lowers.adopt(md5, driverDir, driverDir.resolve("flists"))).orElseGet(() -> {
             FlistFetcher.CachedFlist flist = fetcher.fetch(spec.flist(), driverDir.resolve("flists"));
             Path prepared = lowers.prepare(flist, driverDir);
             writeAtomically(dir.resolve("flist.md5"), flist.md5());
@@ -135,20 +137,32 @@ public final class ZMachineDriver implements WorkloadDriver {
     }
 
     /**
-     * The lower this machine ran on before (a restart after a reboot or a crash): the flist of a workload never
+     * The MD5 of the flist this machine ran on before (a restart after a reboot or a crash): the flist of a workload never
      * changes in place, so its MD5 recorded at first start still names the right tree, and the hub need not be
      * reachable to bring the machine back.
      */
-    private static Optional<Path> knownLower(Path dir, Path driverDir) {
+    private static Optional<String> knownLower(Path dir) {
         try {
             Path md5 = dir.resolve("flist.md5");
-            if (!Files.isRegularFile(md5)) {
-                return Optional.empty();
-            }
-            Path lower = driverDir.resolve("lower").resolve(Files.readString(md5).strip());
-            return Files.isDirectory(lower) ? Optional.of(lower) : Optional.empty();
+            return Files.isRegularFile(md5) ? Optional.of(Files.readString(md5).strip()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Frees the lower of flist {@code md5} when no machine left in {@code machines} runs on it. */
+    private void releaseIfUnused(Optional<String> md5, Path machines, Path driverDir) {
+        if (md5.isEmpty()) {
+            return;
+        }
+        try (var others = Files.list(machines)) {
+            boolean used = others.anyMatch(m -> knownLower(m).equals(md5));
+            if (!used) {
+                lowers.release(md5.get(), driverDir);
+            }
+        } catch (IOException e) {
+            // no machines folder: nothing uses it
+            lowers.release(md5.get(), driverDir);
         }
     }
 
@@ -180,12 +194,14 @@ public final class ZMachineDriver implements WorkloadDriver {
         ContainerSpec spec = teardownSpec(context);
         Path dir = machineDir(context, spec.containerId());
         stop(context, spec, dir);
+        Optional<String> md5 = knownLower(dir);
         try {
             UnpackedLower.deleteTree(dir);
         } catch (IOException e) {
             throw ZosException.unavailable("zmachine " + spec.hostname() + ": cannot remove " + dir + ": "
                     + e.getMessage(), e);
         }
+        releaseIfUnused(md5, dir.getParent(), context.node().driverDir(TYPE));
     }
 
     @Override

@@ -119,6 +119,11 @@ class ZMachineDriverIT {
 
         var result = drivers.get("zmachine").provision(vm);
         assertThat(result.path("id").asText()).isEqualTo("7-42-vm");
+        if (FuseLower.available()) {
+            assertThat(table.entries()).as("the root flist is FUSE-mounted, not unpacked")
+                    .anyMatch(m -> m.fsType().equals("fuse.g8ufs") && m.mountPoint().startsWith(node.driverDir("zmachine")));
+            assertThat(node.driverDir("zmachine").resolve("lower")).doesNotExist();
+        }
 
         String log = awaitLog(vm, "pid=1", 1);
         assertThat(log).contains("hello from the container").as("own PID namespace: the entrypoint is PID 1")
