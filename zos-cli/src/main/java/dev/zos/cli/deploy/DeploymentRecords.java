@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.zos.core.ZosException;
+import dev.zos.core.files.AtomicFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,10 +75,16 @@ public final class DeploymentRecords {
     }
 
     private void save(List<DeploymentRecord> list) {
+        byte[] text;
         try {
-            AtomicText.write(file, JSON.writeValueAsString(list) + "\n");
+            text = (JSON.writeValueAsString(list) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ZosException(ZosException.Kind.INTERNAL, "cannot write records: " + e.getMessage(), e);
+        }
+        try {
+            AtomicFile.replace(file, text);
+        } catch (IOException e) {
+            throw ZosException.unavailable("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -3,9 +3,11 @@ package dev.zos.cli.deploy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.zos.core.ZosException;
+import dev.zos.core.files.AtomicFile;
 import dev.zos.core.gridtypes.Deployment;
 import dev.zos.core.gridtypes.json.GridJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,6 +64,10 @@ public record PendingDeployment(
     }
 
     public void write(Path path) {
-        AtomicText.write(path, GridJson.toPrettyJson(this) + "\n");
+        try {
+            AtomicFile.replace(path, (GridJson.toPrettyJson(this) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw ZosException.unavailable("cannot write " + path + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.zos.core.identity;
 
+import dev.zos.core.files.AtomicFile;
+
 import dev.zos.core.ZosException;
 
 import java.io.IOException;

@@ -3,10 +3,10 @@ package dev.zos.farmer.bot;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zos.core.ZosException;
+import dev.zos.core.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,10 +51,7 @@ record BotMemory(@JsonProperty("last_change") Map<Long, Long> lastChange,
 
     void save(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
         } catch (IOException e) {
             throw ZosException.unavailable("cannot save the bot's memory to " + file + ": " + e.getMessage(), e);
         }

@@ -3,9 +3,9 @@ package dev.zos.node.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zos.core.ZosException;
+import dev.zos.core.files.AtomicFile;
 import dev.zos.core.identity.Mnemonic;
 import dev.zos.core.identity.TwinKey;
-import dev.zos.node.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ public final class SeedFile {
             if (!Files.exists(file)) {
                 byte[] seed = new byte[SEED_LENGTH];
                 random.nextBytes(seed);
-                if (AtomicWrite.createNew(file, encode(seed))) {
+                if (AtomicFile.createNew(file, encode(seed))) {
                     return new Loaded(TwinKey.fromSeed(seed), true);
                 }
             }

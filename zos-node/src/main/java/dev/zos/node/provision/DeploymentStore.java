@@ -1,10 +1,10 @@
 package dev.zos.node.provision;
 
 import dev.zos.core.ZosException;
+import dev.zos.core.files.AtomicFile;
 import dev.zos.core.gridtypes.Deployment;
 import dev.zos.core.gridtypes.json.DeploymentReader;
 import dev.zos.core.gridtypes.json.GridJson;
-import dev.zos.node.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -56,7 +56,7 @@ public final class DeploymentStore {
     public void put(Deployment d) {
         try {
             Files.createDirectories(dir);
-            AtomicWrite.replace(file(d.contractId()), GridJson.toJson(d).getBytes(StandardCharsets.UTF_8));
+            AtomicFile.replace(file(d.contractId()), GridJson.toJson(d).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw ZosException.unavailable("cannot write deployment " + d.contractId() + " to " + dir + ": " + e.getMessage(), e);
         }
@@ -64,7 +64,7 @@ public final class DeploymentStore {
 
     public void remove(long contractId) {
         try {
-            AtomicWrite.delete(file(contractId));
+            AtomicFile.delete(file(contractId));
         } catch (IOException e) {
             throw ZosException.unavailable("cannot remove deployment " + contractId + " from " + dir + ": " + e.getMessage(), e);
         }

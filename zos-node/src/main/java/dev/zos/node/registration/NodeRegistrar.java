@@ -3,13 +3,13 @@ package dev.zos.node.registration;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zos.core.ZosException;
+import dev.zos.core.files.AtomicFile;
 import dev.zos.core.registry.client.GridClient;
 import dev.zos.core.registry.client.GridNode;
 import dev.zos.core.registry.client.NodeQuery;
 import dev.zos.core.registry.model.Location;
 import dev.zos.core.registry.model.Power;
 import dev.zos.core.registry.tx.TransactionBuilder;
-import dev.zos.node.files.AtomicWrite;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -134,7 +134,7 @@ public final class NodeRegistrar {
 
     private void remember(Sent sent) {
         try {
-            AtomicWrite.replace(stateFile, JSON.writeValueAsBytes(sent));
+            AtomicFile.replace(stateFile, JSON.writeValueAsBytes(sent));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot record the registration in " + stateFile + ": " + e.getMessage());
         }

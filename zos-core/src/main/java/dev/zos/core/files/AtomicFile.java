@@ -1,4 +1,4 @@
-package dev.zos.core.identity;
+package dev.zos.core.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,35 +16,37 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes small private files so that readers see the old content or the new, never a part:
- * a temporary file in the same directory, made 0600 before any byte is written, flushed to disk,
- * then renamed (or hard-linked, for create-only) over the target, and the directory flushed.
+ * Writes small private files so that readers see the old content or the new, never a part, and a crash
+ * (power cut, SIGKILL) loses nothing written before: a temporary file in the same directory (created, with
+ * its parents, if missing), made 0600 before any byte is written, flushed to disk, then renamed (or
+ * hard-linked, for create-only) over the target, and the directory flushed. Identities, node seeds and
+ * state, deployment records use it.
  */
-final class AtomicFile {
-    static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+public final class AtomicFile {
+    public static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
 
     /** Writes the content; separate from byte arrays so tests can fail half-way through. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void replace(Path target, byte[] content) throws IOException {
+    public static void replace(Path target, byte[] content) throws IOException {
         replace(target, out -> out.write(content));
     }
 
-    static void replace(Path target, Content content) throws IOException {
+    public static void replace(Path target, Content content) throws IOException {
         Path temp = writeTemp(target, content);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(target.getParent());
+        syncDirectory(target.toAbsolutePath().getParent());
     }
 
     /**
@@ -53,7 +55,7 @@ final class AtomicFile {
      *
      * @return false if the target already exists
      */
-    static boolean createNew(Path target, byte[] content) throws IOException {
+    public static boolean createNew(Path target, byte[] content) throws IOException {
         Path temp = writeTemp(target, out -> out.write(content));
         try {
             Files.createLink(target, temp);
@@ -68,17 +70,17 @@ final class AtomicFile {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(target.getParent());
+        syncDirectory(target.toAbsolutePath().getParent());
         return true;
     }
 
-    static void delete(Path target) throws IOException {
+    public static void delete(Path target) throws IOException {
         Files.deleteIfExists(target);
-        syncDirectory(target.getParent());
+        syncDirectory(target.toAbsolutePath().getParent());
     }
 
     /** Creates {@code dir} (and missing parents) as 0700, and makes an existing {@code dir} 0700. */
-    static void privateDirectory(Path dir) throws IOException {
+    public static void privateDirectory(Path dir) throws IOException {
         if (isPosix(dir.getParent() == null ? dir : dir.getParent())) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
             Files.setPosixFilePermissions(dir, PRIVATE_DIR);
@@ -88,7 +90,10 @@ final class AtomicFile {
     }
 
     private static Path writeTemp(Path target, Content content) throws IOException {
-        Path dir = target.getParent();
+        Path dir = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
         String prefix = "." + target.getFileName() + ".";
         boolean posix = isPosix(dir);
         FileAttribute<?>[] attributes = posix

@@ -1,4 +1,4 @@
-package dev.zos.core.identity;
+package dev.zos.core.files;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
