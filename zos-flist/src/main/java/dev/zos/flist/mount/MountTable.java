@@ -24,12 +24,15 @@ public final class MountTable {
     }
 
     public static List<Entry> entries() {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(MOUNTINFO, StandardCharsets.UTF_8);
+            return parse(Files.readAllLines(MOUNTINFO, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw ZosException.unavailable("cannot read " + MOUNTINFO + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The entries of mountinfo {@code lines}; lines that are not mountinfo are skipped. */
+    public static List<Entry> parse(List<String> lines) {
         List<Entry> out = new ArrayList<>();
         for (String line : lines) {
             // id parent major:minor root mountpoint options [optional...] - fstype source superoptions
