@@ -1,5 +1,6 @@
 package dev.zos.grid.server;
 
+import dev.zos.grid.boot.BootServer;
 import dev.zos.grid.explorer.ExplorerRoutes;
 import dev.zos.grid.hub.Hub;
 import dev.zos.grid.registry.Registry;
@@ -48,6 +49,7 @@ public final class GridService implements AutoCloseable {
             relay = new Relay(new RegistryTwinDirectory(registry), sw, relayOptions, clock);
             List<GridServer.Route> routes = new ArrayList<>(ExplorerRoutes.resources(registry, version()));
             routes.add(RelayHttp.metrics(relay));
+            routes.addAll(BootServer.of(config.boot(), registry, config.dataDir().resolve("boot")).routes());
             Hub hub = new Hub(config.hubDir(), registry, clock);
             // the hub serves /<twin>/<name> at the root and hands every other path to the explorer's 404
             routes.addAll(hub.routes(ExplorerRoutes.notFound().handler()));
