@@ -10,18 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The boot server of a real grid on loopback, driven over HTTP; the initramfs is a real zos-imagegen build. */
+/** The boot server of a real grid on loopback, driven over HTTP; builds are in {@link BootImagesIT}. */
 class BootServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final URI NODE_VIEW = URI.create("http://10.0.2.2:8080");
@@ -108,49 +103,6 @@ class BootServerTest {
         var again = boot.send("GET", "/kernel/prod/" + farm, Map.of("If-None-Match", etag));
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
-    }
-
-    @Test
-    void initramfsIsBuiltOnceForConcurrentRequestsAndEveryFarm() throws Exception {
-        long other = boot.newFarm("boot_farm_2");
-        int before = boot.service.config().boot() == null ? -1 : buildsSoFar();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
-        try {
-            for (String path : List.of("/initramfs/dev/" + farm, "/initramfs/prod/" + farm, "/initramfs/dev/" + other)) {
-                answers.add(pool.submit((Callable<HttpResponse<byte[]>>) () -> boot.get(path)));
-            }
-            byte[] first = null;
-            for (Future<HttpResponse<byte[]>> f : answers) {
-                HttpResponse<byte[]> r = f.get();
-                assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
-                assertThat(r.headers().firstValueAsLong("content-length")).hasValue(r.body().length);
-                if (first == null) {
-                    first = r.body();
-                    // a zstd frame: the initramfs as the kernel unpacks it
-                    assertThat(first).startsWith(0x28, 0xb5, 0x2f, 0xfd);
-                } else {
-                    assertThat(r.body()).isEqualTo(first);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(buildsSoFar() - before).as("one build for three concurrent requests").isLessThanOrEqualTo(1);
-        try (var files = Files.list(boot.bootDir())) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement()
-                    .satisfies(n -> assertThat(n).matches("initramfs-[0-9a-f]{32}\\.img"));
-        }
-        var head = boot.send("HEAD", "/initramfs/test/" + farm, Map.of());
-        assertThat(head.statusCode()).isEqualTo(200);
-        assertThat(buildsSoFar() - before).isLessThanOrEqualTo(1);
-    }
-
-    private static int buildsSoFar() throws Exception {
-        // the grid's data folder holds one file per build; a rebuild of the same key is not possible without a new name
-        try (var files = Files.list(boot.bootDir())) {
-            return (int) files.filter(Files::isRegularFile).count();
-        }
     }
 
     @Test
