@@ -52,7 +52,14 @@ public final class QemuArgs {
                 a.addAll(List.of("-drive", "file=fat:ro:" + c.efiDir() + ",format=raw,if=virtio,readonly=on"));
             }
             // SeaBIOS runs the NIC's iPXE ROM, which takes the DHCP lease and chains to the boot file
-            case NETBOOT -> a.addAll(List.of("-boot", "n"));
+            case NETBOOT -> {
+                if (c.ovmfCode() != null) {
+                    // under OVMF: the ROM's iPXE is the firmware's network boot
+                    a.addAll(List.of("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=" + c.ovmfCode()));
+                    a.addAll(List.of("-drive", "if=pflash,format=raw,unit=1,file=" + c.ovmfVars()));
+                }
+                a.addAll(List.of("-boot", "n"));
+            }
         }
         return a;
     }

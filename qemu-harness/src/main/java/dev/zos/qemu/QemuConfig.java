@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param boot   how it boots; {@code kernel}/{@code initrd}/{@code append} for {@link BootMode#KERNEL},
  *               {@code image} for ISO/USB, {@code efiDir} (a folder holding EFI/BOOT/BOOTX64.EFI) for EFI
  * @param disks  qcow2 disks, attached as virtio block devices in order
- * @param ovmfCode firmware code (EFI only); {@code ovmfVars} a fresh per-VM copy of the variable store
+ * @param ovmfCode firmware code (EFI, and NETBOOT under UEFI); {@code ovmfVars} a fresh per-VM copy of the variable store
  * @param hostForwards user-network port forwards, e.g. {@code tcp::2222-:22}
  * @param bootUrl the URL QEMU's DHCP hands out as the boot file ({@link BootMode#NETBOOT} only), e.g.
  *                {@code http://10.0.2.2:8080/ipxe/dev/7}
@@ -47,6 +47,9 @@ public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Pat
                 Objects.requireNonNull(bootUrl, "network boot needs a boot URL");
                 if (!bootUrl.matches("(https?|tftp)://\\S+")) {
                     throw new IllegalArgumentException("boot URL must be an http(s) or tftp URL without spaces, got " + bootUrl);
+                }
+                if (ovmfCode != null) {
+                    Objects.requireNonNull(ovmfVars, "network boot under OVMF needs a copy of OVMF_VARS");
                 }
             }
         }

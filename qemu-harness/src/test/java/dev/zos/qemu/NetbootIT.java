@@ -46,6 +46,21 @@ class NetbootIT {
 
     @Test
     void aMachineNetbootsFromTheGridsBootServerRegistersAndTheFarmerSeesItUp() throws Exception {
+        netbootAndRegister(false);
+    }
+
+    /**
+     * The same under OVMF, whose console also shows iPXE: the script keeps the NIC the ROM configured (no second
+     * DHCP), and the kernel gets its initrd only because the kernel line names it ({@code initrd=}).
+     */
+    @Test
+    void underUefiTheScriptKeepsTheConfiguredNicAndTheKernelGetsItsInitrd() throws Exception {
+        String console = netbootAndRegister(true);
+        assertThat(console).contains("Zero-OS network boot: farm ").doesNotContain("DHCP on net").doesNotContain("Zero-OS boot failed");
+    }
+
+    /** Boots one machine from the grid, checks it registered and that zos-farmer shows it up; its console. */
+    private String netbootAndRegister(boolean uefi) throws Exception {
         Path agent = ROOT.resolve("zos-node/target");
         assertThat(agent.resolve("zos-node.jar")).as("build zos-node first: ./mvnw -pl zos-node -am package -DskipTests").isRegularFile();
         Path key = tmp.resolve("release.key");
@@ -71,11 +86,11 @@ class NetbootIT {
             // console=ttyS0 to read the node's console; no_timer_check as BootKernelIT (a busy TCG host)
             URI boot = URI.create("http://10.0.2.2:" + grid.port() + "/ipxe/dev/" + farm + "/console=ttyS0%20no_timer_check");
             var spec = new QemuCluster.Spec(null, 1, "1G", null, 1024, 2, tmp.resolve("work"), LOGS, true, null);
-            try (QemuCluster cluster = QemuCluster.netboot(boot, spec)) {
+            try (QemuCluster cluster = QemuCluster.netboot(boot, spec, uefi)) {
                 try {
                     List<Duration> took = cluster.awaitConsole(Pattern.compile("zos-node: PID 1, java \\S+, farm " + farm + ", runmode dev"),
                             Duration.ofSeconds(420));
-                    System.out.printf("netboot: agent banner after %.1f s%n", took.get(0).toMillis() / 1000.0);
+                    System.out.printf("netboot (%s): agent banner after %.1f s%n", uefi ? "OVMF" : "SeaBIOS", took.get(0).toMillis() / 1000.0);
                     took = cluster.awaitConsole(Pattern.compile("zos-node: serving over the relay.*|zos-node: fatal.*"), Duration.ofSeconds(420));
                     System.out.printf("registered and serving after %.1f s more%n", took.get(0).toMillis() / 1000.0);
                     String console = cluster.nodes().get(0).console();
@@ -93,6 +108,7 @@ class NetbootIT {
                         assertThat(row.get("node").get("status").asText()).isEqualTo("up");
                         assertThat(row.get("node").get("farmId").asLong()).isEqualTo(farm);
                     });
+                    return cluster.nodes().get(0).console();
                 } catch (RuntimeException | AssertionError e) {
                     cluster.markFailed();
                     throw e;

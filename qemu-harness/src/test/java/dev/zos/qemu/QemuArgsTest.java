@@ -60,6 +60,10 @@ class QemuArgsTest {
         assertThat(String.join(" ", a)).doesNotContain("pflash", "cdrom");
         assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false,
                 List.of(), Path.of("log"), null, null, null, List.of(), false, null)).hasMessageContaining("boot URL");
+        var uefi = new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false, List.of(),
+                Path.of("log"), Path.of("/ovmf/CODE.fd"), Path.of("/w/VARS.fd"), null, List.of(), false, "http://10.0.2.2:1/ipxe/dev/7");
+        assertThat(QemuArgs.of(uefi)).containsSequence("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=/ovmf/CODE.fd",
+                "-drive", "if=pflash,format=raw,unit=1,file=/w/VARS.fd").containsSequence("-boot", "n");
         assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false,
                 List.of(), Path.of("log"), null, null, null, List.of(), false, "http://x/a b")).hasMessageContaining("boot URL");
     }
