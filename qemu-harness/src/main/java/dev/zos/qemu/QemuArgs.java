@@ -27,6 +27,10 @@ public final class QemuArgs {
         for (String fwd : c.hostForwards()) {
             net.append(",hostfwd=").append(fwd);
         }
+        if (c.boot() == BootMode.NETBOOT) {
+            // a comma would end QEMU's option value: doubled, it stays in the URL
+            net.append(",bootfile=").append(c.bootUrl().replace(",", ",,"));
+        }
         a.addAll(List.of("-netdev", net.toString()));
         a.addAll(List.of("-device", "virtio-net-pci,netdev=n0" + (c.mac() != null ? ",mac=" + c.mac() : "")));
         for (Path d : c.disks()) {
@@ -46,6 +50,15 @@ public final class QemuArgs {
                 a.addAll(List.of("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=" + c.ovmfCode()));
                 a.addAll(List.of("-drive", "if=pflash,format=raw,unit=1,file=" + c.ovmfVars()));
                 a.addAll(List.of("-drive", "file=fat:ro:" + c.efiDir() + ",format=raw,if=virtio,readonly=on"));
+            }
+            // SeaBIOS runs the NIC's iPXE ROM, which takes the DHCP lease and chains to the boot file
+            case NETBOOT -> {
+                if (c.ovmfCode() != null) {
+                    // under OVMF: the ROM's iPXE is the firmware's network boot
+                    a.addAll(List.of("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=" + c.ovmfCode()));
+                    a.addAll(List.of("-drive", "if=pflash,format=raw,unit=1,file=" + c.ovmfVars()));
+                }
+                a.addAll(List.of("-boot", "n"));
             }
         }
         return a;

@@ -63,6 +63,10 @@ public final class QemuCluster implements AutoCloseable {
     private final Thread hook;
     private boolean failed;
     private boolean closed;
+    /** The boot file of a {@link BootMode#NETBOOT} cluster, null otherwise. */
+    private URI bootUrl;
+    /** Whether a NETBOOT cluster boots under OVMF (UEFI) instead of SeaBIOS. */
+    private boolean uefi;
 
     private QemuCluster(Spec spec, Path work) {
         this.spec = spec;
@@ -102,9 +106,30 @@ public final class QemuCluster implements AutoCloseable {
     }
 
     public static QemuCluster start(Spec spec) {
-        BootImage image = BootImage.of(spec.image());
+        return start(spec, BootImage.of(spec.image()), null);
+    }
+
+    /**
+     * Nodes that boot from the network: QEMU's DHCP hands out {@code bootUrl} (e.g. a grid's
+     * {@code http://10.0.2.2:PORT/ipxe/<runmode>/<farm>}) and the NIC's iPXE ROM chains to it. {@code spec.image()} and
+     * {@code spec.grid()} are not used: the boot server decides what boots and with which command line.
+     */
+    public static QemuCluster netboot(URI bootUrl, Spec spec) {
+        return start(spec, new BootImage(BootMode.NETBOOT, null, null, null, null), bootUrl, false);
+    }
+
+    /** {@link #netboot(URI, Spec)} under OVMF (UEFI) when {@code uefi}, where the console also shows iPXE's output. */
+    public static QemuCluster netboot(URI bootUrl, Spec spec, boolean uefi) {
+        return start(spec, new BootImage(BootMode.NETBOOT, null, null, null, null), bootUrl, uefi);
+    }
+
+    private static QemuCluster start(Spec spec, BootImage image, URI bootUrl) {
+        return start(spec, image, bootUrl, false);
+    }
+
+    private static QemuCluster start(Spec spec, BootImage image, URI bootUrl, boolean uefi) {
         Path qemu = qemuBinary();
-        if (image.mode() == BootMode.EFI && (!Files.isRegularFile(OVMF_CODE) || !Files.isRegularFile(OVMF_VARS))) {
+        if ((image.mode() == BootMode.EFI || uefi) && (!Files.isRegularFile(OVMF_CODE) || !Files.isRegularFile(OVMF_VARS))) {
             throw new ZosException(ZosException.Kind.UNAVAILABLE, "OVMF firmware is missing; install it with: apt-get install -y ovmf");
         }
         Path work;
@@ -115,6 +140,8 @@ public final class QemuCluster implements AutoCloseable {
             throw new UncheckedIOException("cannot create a work folder under " + spec.workRoot(), e);
         }
         QemuCluster cluster = new QemuCluster(spec, work);
+        cluster.bootUrl = bootUrl;
+        cluster.uefi = uefi;
         try {
             cluster.launch(image, qemu);
         } catch (RuntimeException e) {
@@ -156,13 +183,14 @@ public final class QemuCluster implements AutoCloseable {
                     disks.add(disk);
                 }
                 Path vars = null;
-                if (image.mode() == BootMode.EFI) {
+                if (image.mode() == BootMode.EFI || uefi) {
                     vars = dir.resolve("OVMF_VARS.fd");
                     Files.copy(OVMF_VARS, vars, StandardCopyOption.REPLACE_EXISTING);
                 }
                 var config = new QemuConfig("zos-node-" + i, qemu, image.mode(), kernel, image.initramfs(), append,
                         image.path(), efiDir, spec.memoryMb(), spec.cpus(), kvmAvailable(), disks, dir.resolve("console.log"),
-                        image.mode() == BootMode.EFI ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot());
+                        image.mode() == BootMode.EFI || uefi ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
+                        bootUrl == null ? null : bootUrl.toString());
                 List<String> argv = QemuArgs.of(config);
                 Files.writeString(dir.resolve("qemu.args"), String.join("\n", argv) + "\n");
                 Process p = new ProcessBuilder(argv).redirectOutput(dir.resolve("qemu.out").toFile())

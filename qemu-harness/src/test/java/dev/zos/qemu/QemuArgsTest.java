@@ -50,6 +50,25 @@ class QemuArgsTest {
     }
 
     @Test
+    void netbootHandsOutTheBootUrlAndBootsFromTheNetwork() {
+        var c = new QemuConfig("zos-node-1", Path.of("/usr/bin/qemu-system-x86_64"), BootMode.NETBOOT, null, null, null, null, null, 1024, 2,
+                false, List.of(Path.of("/w/disk.qcow2")), Path.of("/w/console.log"), null, null, "52:54:00:12:34:01", List.of(), true,
+                "http://10.0.2.2:8080/ipxe/dev/7/console=ttyS0,115200");
+        List<String> a = QemuArgs.of(c);
+        assertThat(a).containsSequence("-netdev", "user,id=n0,bootfile=http://10.0.2.2:8080/ipxe/dev/7/console=ttyS0,,115200")
+                .containsSequence("-boot", "n").doesNotContain("-kernel", "-initrd");
+        assertThat(String.join(" ", a)).doesNotContain("pflash", "cdrom");
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false,
+                List.of(), Path.of("log"), null, null, null, List.of(), false, null)).hasMessageContaining("boot URL");
+        var uefi = new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false, List.of(),
+                Path.of("log"), Path.of("/ovmf/CODE.fd"), Path.of("/w/VARS.fd"), null, List.of(), false, "http://10.0.2.2:1/ipxe/dev/7");
+        assertThat(QemuArgs.of(uefi)).containsSequence("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=/ovmf/CODE.fd",
+                "-drive", "if=pflash,format=raw,unit=1,file=/w/VARS.fd").containsSequence("-boot", "n");
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false,
+                List.of(), Path.of("log"), null, null, null, List.of(), false, "http://x/a b")).hasMessageContaining("boot URL");
+    }
+
+    @Test
     void configIsValidated() {
         assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.KERNEL, null, null, null, null, null, 1024, 1, false,
                 List.of(), Path.of("log"), null, null, null, List.of(), false)).hasMessageContaining("kernel");

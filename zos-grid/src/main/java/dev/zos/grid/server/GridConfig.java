@@ -1,6 +1,7 @@
 package dev.zos.grid.server;
 
 import dev.zos.core.ZosException;
+import dev.zos.grid.boot.BootConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param relayRedisUrl  {@code null} for an in-process relay, or a {@code redis://} URL shared by several relays
  * @param reportInterval how often nodes report uptime; a node is {@code up} while its last report is younger than twice this
  * @param hubDir         where the flist hub keeps flists and blocks; {@code null} for {@code dataDir/hub}
+ * @param boot           the boot server's settings; {@code null} when it is not configured (its routes answer 503)
  */
 public record GridConfig(Listen listen, Path dataDir, String registryUrl, String relayRedisUrl, Duration reportInterval,
-                         Path hubDir) {
+                         Path hubDir, BootConfig boot) {
 
     public GridConfig {
         Objects.requireNonNull(listen, "listen");
@@ -33,6 +35,17 @@ public record GridConfig(Listen listen, Path dataDir, String registryUrl, String
         if (reportInterval.isNegative() || reportInterval.isZero()) {
             throw ZosException.invalid("report-interval must be positive");
         }
+    }
+
+    /** A configuration without a boot server. */
+    public GridConfig(Listen listen, Path dataDir, String registryUrl, String relayRedisUrl, Duration reportInterval,
+                      Path hubDir) {
+        this(listen, dataDir, registryUrl, relayRedisUrl, reportInterval, hubDir, null);
+    }
+
+    /** The same configuration with this boot server (or none). */
+    public GridConfig withBoot(BootConfig boot) {
+        return new GridConfig(listen, dataDir, registryUrl, relayRedisUrl, reportInterval, hubDir, boot);
     }
 
     /** A configuration whose hub lives in {@code dataDir/hub}. */
