@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param boot   how it boots; {@code kernel}/{@code initrd}/{@code append} for {@link BootMode#KERNEL},
  *               {@code image} for ISO/USB, {@code efiDir} (a folder holding EFI/BOOT/BOOTX64.EFI) for EFI
  * @param disks  qcow2 disks, attached as virtio block devices in order
- * @param ovmfCode firmware code (EFI only); {@code ovmfVars} a fresh per-VM copy of the variable store
+ * @param ovmfCode UEFI firmware code (required for EFI, optional for the others: an ISO or USB image under UEFI),
+ *                 null for SeaBIOS; {@code ovmfVars} a fresh per-VM copy of the variable store
  * @param hostForwards user-network port forwards, e.g. {@code tcp::2222-:22}
  */
 public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
@@ -40,6 +41,9 @@ public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Pat
                 Objects.requireNonNull(ovmfCode, "EFI boot needs OVMF_CODE");
                 Objects.requireNonNull(ovmfVars, "EFI boot needs a copy of OVMF_VARS");
             }
+        }
+        if ((ovmfCode == null) != (ovmfVars == null)) {
+            throw new IllegalArgumentException("OVMF code and a copy of its variables go together");
         }
         if (mac != null && !mac.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}")) {
             throw new IllegalArgumentException("mac must look like 52:54:00:12:34:56, got " + mac);
