@@ -69,6 +69,9 @@ public final class ImageCmdline {
 
     /** A file of an ISO 9660 file system by its path, names compared without case and version ({@code ;1}). */
     static Optional<byte[]> isoFile(FileChannel ch, String... path) throws IOException {
+        if (ch.size() < 17L * SECTOR) {
+            return Optional.empty();
+        }
         ByteBuffer pvd = read(ch, 16L * SECTOR, SECTOR);
         if (pvd.get(0) != 1 || !"CD001".equals(new String(pvd.array(), 1, 5, StandardCharsets.US_ASCII))) {
             return Optional.empty();
@@ -84,14 +87,14 @@ public final class ImageCmdline {
             extent = entry.get()[0];
             length = entry.get()[1];
         }
-        if (length > 1 << 20) {
+        if (length > 1 << 20 || extent * SECTOR + length > ch.size()) {
             return Optional.empty();
         }
         return Optional.of(read(ch, extent * SECTOR, (int) length).array());
     }
 
     private static Optional<long[]> find(FileChannel ch, long extent, long length, String name, boolean directory) throws IOException {
-        if (length > 16L << 20) {
+        if (length > 16L << 20 || extent * SECTOR + length > ch.size()) {
             return Optional.empty();
         }
         ByteBuffer dir = read(ch, extent * SECTOR, (int) length);
@@ -104,6 +107,9 @@ public final class ImageCmdline {
             }
             boolean isDir = (dir.get(off + 25) & 0x02) != 0;
             int nameLen = dir.get(off + 32) & 0xff;
+            if (len < 34 || off + 33 + nameLen > length) {
+                return Optional.empty(); // not a directory record: not the file system this reader knows
+            }
             String n = new String(dir.array(), off + 33, nameLen, StandardCharsets.ISO_8859_1);
             int semi = n.indexOf(';');
             n = semi < 0 ? n : n.substring(0, semi);
@@ -127,12 +133,18 @@ public final class ImageCmdline {
                 return Optional.empty();
             }
             long pe = dos.getInt(0x3c) & 0xffffffffL;
+            if (pe + 24 > ch.size()) {
+                return Optional.empty();
+            }
             ByteBuffer coff = read(ch, pe, 24);
             if (coff.getInt(0) != 0x00004550) { // "PE\0\0"
                 return Optional.empty();
             }
             int sections = coff.getShort(4 + 2) & 0xffff;
             int optional = coff.getShort(4 + 16) & 0xffff;
+            if (pe + 24 + optional + sections * 40L > ch.size()) {
+                return Optional.empty();
+            }
             ByteBuffer table = read(ch, pe + 24 + optional, sections * 40);
             for (int i = 0; i < sections; i++) {
                 int at = i * 40;
@@ -142,7 +154,7 @@ public final class ImageCmdline {
                     long rawSize = table.getInt(at + 16) & 0xffffffffL;
                     long raw = table.getInt(at + 20) & 0xffffffffL;
                     long size = virtualSize > 0 ? Math.min(virtualSize, rawSize) : rawSize;
-                    if (size > 64 * 1024) {
+                    if (size > 64 * 1024 || raw + size > ch.size()) {
                         return Optional.empty();
                     }
                     String s = new String(read(ch, raw, (int) size).array(), StandardCharsets.UTF_8);
