@@ -36,7 +36,7 @@ public final class IsoFormat implements ImageFormat {
 
     @Override
     public String description() {
-        return "zos.iso: hybrid BIOS (isolinux) + UEFI (unified kernel image) ISO, also dd-able to USB";
+        return "zos.iso: hybrid BIOS (isolinux) + UEFI (GRUB) ISO, one kernel and initramfs, also dd-able to USB";
     }
 
     @Override
