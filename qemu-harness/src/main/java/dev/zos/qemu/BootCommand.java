@@ -153,8 +153,8 @@ final class BootCommand extends BaseCommand {
         } else {
             for (RegistrationWatch.Registered r : watch.await(nodes, Duration.ofSeconds(timeout), () -> checkRunning(cluster))) {
                 var n = r.node();
-                out().printf("node %d (twin %d) up in farm %d after %.1f s: %d cpu, %d MiB memory, %d GiB ssd%n", n.nodeId(), n.twinId(), n.farmId(),
-                        r.after().toMillis() / 1000.0, n.totalResources().cru(), n.totalResources().mru() >> 20, n.totalResources().sru() >> 30);
+                out().printf("node %d (twin %d) up in farm %d after %.1f s: %d cpu, %d MiB memory, %.1f GiB ssd%n", n.nodeId(), n.twinId(), n.farmId(),
+                        r.after().toMillis() / 1000.0, n.totalResources().cru(), n.totalResources().mru() >> 20, n.totalResources().sru() / (double) (1L << 30));
             }
         }
         out().flush();

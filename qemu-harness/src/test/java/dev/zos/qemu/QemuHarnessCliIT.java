@@ -66,7 +66,7 @@ class QemuHarnessCliIT {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains(": 2 node(s) from " + image);
         assertThat(r.out().lines().toList()).hasSize(2).allSatisfy(l -> assertThat(l).matches("node \\d+ \\(twin \\d+\\) up in farm " + farm
-                + " after \\d+\\.\\d s: 2 cpu, \\d+ MiB memory, \\d+ GiB ssd"));
+                + " after \\d+\\.\\d s: 2 cpu, \\d+ MiB memory, \\d+\\.\\d GiB ssd"));
         assertThat(grid.client().nodes(dev.zos.core.registry.client.NodeQuery.builder().farmIds(List.of(farm)).build()).items())
                 .hasSize(2).allSatisfy(n -> assertThat(n.status()).isEqualTo("up"));
         // torn down: no QEMU of this run is left, its work folder is gone, a run that came up keeps no logs
@@ -83,7 +83,9 @@ class QemuHarnessCliIT {
         assertThat(jar).as("package qemu-harness first").isRegularFile();
         Path home = tmp.resolve("home-int");
         Path logs = tmp.resolve("logs-int");
-        var pb = new ProcessBuilder(BootKernelIT.java(), "-jar", jar.toString(), "boot", image.toString(), "--nodes", "2", "--disk", "1G",
+        // env --default-signal=INT: a JVM started from a background job inherits SIGINT ignored, and a JVM never
+        // handles a signal it inherited ignored; a terminal's Ctrl-C reaches it with the default disposition
+        var pb = new ProcessBuilder("env", "--default-signal=INT", BootKernelIT.java(), "-jar", jar.toString(), "boot", image.toString(), "--nodes", "2", "--disk", "1G",
                 "--timeout", "600", "--logs", logs.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("int.out").toFile());
         pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString()); // the work folders go there
@@ -97,6 +99,7 @@ class QemuHarnessCliIT {
         Thread.sleep(2000); // a little console to keep
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the harness exits on SIGINT").isTrue();
+        assertThat(p.exitValue()).as("killed by SIGINT, after the shutdown hooks ran").isEqualTo(130);
         String out = Files.readString(tmp.resolve("int.out"), StandardCharsets.UTF_8);
         assertThat(qemusUnder(home)).as(out).isEmpty();
         try (Stream<Path> s = Files.walk(logs)) {
