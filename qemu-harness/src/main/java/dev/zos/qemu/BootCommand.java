@@ -116,6 +116,10 @@ final class BootCommand extends BaseCommand {
                 && !trimSlash(baked.get("zos-grid")).equals(trimSlash(grid.toString()))) {
             err().println("warning: " + image + " joins " + baked.get("zos-grid") + " (baked in); --grid " + grid + " does not change that");
         }
+        if (watch == null && !baked.isEmpty() && boot.mode() != BootMode.KERNEL && !baked.getOrDefault("console", "").startsWith("ttyS0")) {
+            err().println("warning: " + image + " has no console=ttyS0 on its command line, so its lines never reach the serial log;"
+                    + " wait with --until registered or rebuild it with --console ttyS0");
+        }
         var spec = new QemuCluster.Spec(image, nodes, disk, boot.mode() == BootMode.KERNEL ? grid : null, memory, cpus,
                 context.cacheDir().resolve("qemu-harness"), logs, true, append, firmware == Firmware.uefi);
         try (QemuCluster cluster = QemuCluster.start(spec)) {
