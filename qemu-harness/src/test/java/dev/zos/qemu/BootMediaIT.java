@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end, boot media: a grid runs on the host; zos-imagegen (the real jar) builds the hybrid ISO, the USB image
  * and the EFI executable for one of its farms, with the grid as the guests reach it (10.0.2.2) and the console on
  * ttyS0. Each boots one QEMU node from its medium — the ISO as a CD under SeaBIOS and under OVMF, the USB image as
- * a raw IDE disk under SeaBIOS, the EFI executable from a FAT drive under OVMF (a fresh variable store per VM) — and
+ * a raw IDE disk under SeaBIOS and under OVMF, the EFI executable from a FAT drive under OVMF (a fresh variable store per VM) — and
  * the node must register in the farm, up, with the capacity QEMU gave it, its cache on the blank qcow2 disk and
  * never on the boot medium. Times (QEMU start to registered) and image sizes go to target/boot-media.txt.
  * Needs zos-imagegen and zos-node packaged, qemu-system-x86, ovmf, xorriso, isolinux, mtools, systemd-boot-efi.
@@ -106,6 +106,12 @@ class BootMediaIT {
     void usbImageBootsAsARawDiskUnderBiosAndRegisters() throws Exception {
         // the stick is /dev/sda (IDE, writable through the snapshot); its partition table keeps it from being formatted
         bootAndRegister("usb", "USB, raw disk, SeaBIOS", image("usb"), false, "/dev/vda");
+    }
+
+    @Test
+    void usbImageBootsAsARawDiskUnderOvmfAndRegisters() throws Exception {
+        // a stick on a UEFI machine: OVMF starts GRUB from the GPT's EFI partition, GRUB finds the ISO 9660 file system
+        bootAndRegister("usb-uefi", "USB, raw disk, OVMF", image("usb"), true, "/dev/vda");
     }
 
     @Test
