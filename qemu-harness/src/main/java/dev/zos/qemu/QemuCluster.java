@@ -33,9 +33,16 @@ public final class QemuCluster implements AutoCloseable {
      * @param grid     when set, appended to a kernel-format command line as {@code zos-grid=} (last value wins)
      * @param diskSize qcow2 size per node, e.g. {@code 10G}; null for no disk
      * @param extraAppend more kernel command line words for a kernel-format image, or null
+     * @param uefi     boot under OVMF (a fresh copy of its variables per node) instead of SeaBIOS; always for an EFI image
      */
     public record Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
-                       String extraAppend) {
+                       String extraAppend, boolean uefi) {
+        /** Under the image's own firmware: OVMF for an EFI image, SeaBIOS for the others. */
+        public Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
+                    String extraAppend) {
+            this(image, nodes, diskSize, grid, memoryMb, cpus, workRoot, logsDir, noReboot, extraAppend, false);
+        }
+
         public Spec {
             if (nodes < 1 || nodes > 64) {
                 throw ZosException.invalid("--nodes must be between 1 and 64, got " + nodes);
@@ -61,7 +68,7 @@ public final class QemuCluster implements AutoCloseable {
     private final Path work;
     private final List<Node> nodes = new ArrayList<>();
     private final Thread hook;
-    private boolean failed;
+    private volatile boolean failed;
     private boolean closed;
     /** The boot file of a {@link BootMode#NETBOOT} cluster, null otherwise. */
     private URI bootUrl;
@@ -71,7 +78,8 @@ public final class QemuCluster implements AutoCloseable {
     private QemuCluster(Spec spec, Path work) {
         this.spec = spec;
         this.work = work;
-        this.hook = new Thread(this::destroy, "qemu-teardown");
+        // Ctrl-C or exit: stop every QEMU, keep a failed run's logs, remove the work folder
+        this.hook = new Thread(this::closeQuietly, "qemu-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -129,7 +137,7 @@ public final class QemuCluster implements AutoCloseable {
 
     private static QemuCluster start(Spec spec, BootImage image, URI bootUrl, boolean uefi) {
         Path qemu = qemuBinary();
-        if ((image.mode() == BootMode.EFI || uefi) && (!Files.isRegularFile(OVMF_CODE) || !Files.isRegularFile(OVMF_VARS))) {
+        if ((image.mode() == BootMode.EFI || uefi || spec.uefi()) && (!Files.isRegularFile(OVMF_CODE) || !Files.isRegularFile(OVMF_VARS))) {
             throw new ZosException(ZosException.Kind.UNAVAILABLE, "OVMF firmware is missing; install it with: apt-get install -y ovmf");
         }
         Path work;
@@ -183,13 +191,14 @@ public final class QemuCluster implements AutoCloseable {
                     disks.add(disk);
                 }
                 Path vars = null;
-                if (image.mode() == BootMode.EFI || uefi) {
+                boolean onOvmf = image.mode() == BootMode.EFI || uefi || spec.uefi();
+                if (onOvmf) {
                     vars = dir.resolve("OVMF_VARS.fd");
                     Files.copy(OVMF_VARS, vars, StandardCopyOption.REPLACE_EXISTING);
                 }
                 var config = new QemuConfig("zos-node-" + i, qemu, image.mode(), kernel, image.initramfs(), append,
                         image.path(), efiDir, spec.memoryMb(), spec.cpus(), kvmAvailable(), disks, dir.resolve("console.log"),
-                        image.mode() == BootMode.EFI || uefi ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
+                        onOvmf ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
                         bootUrl == null ? null : bootUrl.toString());
                 List<String> argv = QemuArgs.of(config);
                 Files.writeString(dir.resolve("qemu.args"), String.join("\n", argv) + "\n");
@@ -255,6 +264,11 @@ public final class QemuCluster implements AutoCloseable {
         failed = true;
     }
 
+    /** A run that came up: its logs are not kept when it is closed (undoes {@link #markFailed()}). */
+    public void markSucceeded() {
+        failed = false;
+    }
+
     /** Where the logs of this run were kept, if it failed; null otherwise. */
     public Path keptLogs() {
         return failed ? spec.logsDir().resolve(work.getFileName()) : null;
@@ -287,6 +301,14 @@ public final class QemuCluster implements AutoCloseable {
             deleteTree(work);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up " + work, e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            destroy(); // at exit, stopping every QEMU matters more than the logs
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param boot   how it boots; {@code kernel}/{@code initrd}/{@code append} for {@link BootMode#KERNEL},
  *               {@code image} for ISO/USB, {@code efiDir} (a folder holding EFI/BOOT/BOOTX64.EFI) for EFI
  * @param disks  qcow2 disks, attached as virtio block devices in order
- * @param ovmfCode firmware code (EFI, and NETBOOT under UEFI); {@code ovmfVars} a fresh per-VM copy of the variable store
+ * @param ovmfCode UEFI firmware code (required for EFI, optional for the others: an ISO or USB image or a network
+ *                 boot under UEFI), null for SeaBIOS; {@code ovmfVars} a fresh per-VM copy of the variable store
  * @param hostForwards user-network port forwards, e.g. {@code tcp::2222-:22}
  * @param bootUrl the URL QEMU's DHCP hands out as the boot file ({@link BootMode#NETBOOT} only), e.g.
  *                {@code http://10.0.2.2:8080/ipxe/dev/7}
@@ -52,6 +53,9 @@ public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Pat
                     Objects.requireNonNull(ovmfVars, "network boot under OVMF needs a copy of OVMF_VARS");
                 }
             }
+        }
+        if ((ovmfCode == null) != (ovmfVars == null)) {
+            throw new IllegalArgumentException("OVMF code and a copy of its variables go together");
         }
         if (mac != null && !mac.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}")) {
             throw new IllegalArgumentException("mac must look like 52:54:00:12:34:56, got " + mac);

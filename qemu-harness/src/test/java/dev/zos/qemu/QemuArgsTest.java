@@ -9,9 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class QemuArgsTest {
     private static QemuConfig config(BootMode mode, boolean kvm) {
+        return config(mode, kvm, mode == BootMode.EFI);
+    }
+
+    private static QemuConfig config(BootMode mode, boolean kvm, boolean uefi) {
         return new QemuConfig("zos-node-1", Path.of("/usr/bin/qemu-system-x86_64"), mode, Path.of("/k/vmlinux"), Path.of("/k/initramfs.img"),
                 "quiet farmer_id=7", Path.of("/i/zos.iso"), Path.of("/e/esp"), 1024, 2, kvm, List.of(Path.of("/w/disk.qcow2")),
-                Path.of("/w/console.log"), Path.of("/ovmf/CODE.fd"), Path.of("/w/VARS.fd"), "52:54:00:12:34:01", List.of("tcp::2222-:22"), true);
+                Path.of("/w/console.log"), uefi ? Path.of("/ovmf/CODE.fd") : null, uefi ? Path.of("/w/VARS.fd") : null, "52:54:00:12:34:01", List.of("tcp::2222-:22"), true);
     }
 
     @Test
@@ -69,11 +73,25 @@ class QemuArgsTest {
     }
 
     @Test
+    void isoBootsFromCdUnderUefiWhenGivenOvmf() {
+        List<String> a = QemuArgs.of(config(BootMode.ISO, false, true));
+        assertThat(a).containsSequence("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=/ovmf/CODE.fd",
+                "-drive", "if=pflash,format=raw,unit=1,file=/w/VARS.fd").containsSequence("-drive", "file=/i/zos.iso,media=cdrom,readonly=on");
+    }
+
+    @Test
+    void usbUnderBiosHasNoFirmwareFlash() {
+        assertThat(String.join(" ", QemuArgs.of(config(BootMode.USB, false)))).doesNotContain("pflash");
+    }
+
+    @Test
     void configIsValidated() {
         assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.KERNEL, null, null, null, null, null, 1024, 1, false,
                 List.of(), Path.of("log"), null, null, null, List.of(), false)).hasMessageContaining("kernel");
         assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.ISO, null, null, null, Path.of("x.iso"), null, 64, 1, false,
                 List.of(), Path.of("log"), null, null, null, List.of(), false)).hasMessageContaining("128 MiB");
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.ISO, null, null, null, Path.of("x.iso"), null, 1024, 1, false,
+                List.of(), Path.of("log"), Path.of("CODE.fd"), null, null, List.of(), false)).hasMessageContaining("OVMF");
     }
 
     @Test
