@@ -34,6 +34,11 @@ final class ServeCommand extends BaseCommand {
     @Option(names = "--hub-dir", paramLabel = "DIR", description = "Where the flist hub keeps flists and blocks (default DATA_DIR/hub; env ZOS_GRID_HUB_DIR).")
     Path hubDir;
 
+    @Option(names = "--hub-store", paramLabel = "URL", description = {"Keep the hub's blocks in this block store instead of HUB_DIR/blocks:",
+            "s3://KEY:SECRET@HOST:PORT/BUCKET?region=R (s3s:// for TLS), zdb://[PASSWORD@]HOST:PORT/NAMESPACE or dir:///PATH",
+            "(env ZOS_GRID_HUB_STORE; YAML hub_store). Flists stay in HUB_DIR."})
+    String hubStore;
+
     @Option(names = "--boot-agent", paramLabel = "DIR", description = "Boot server: the built node agent (zos-node.jar + lib/, e.g. zos-node/target); with --boot-release-key it turns the boot server on (env ZOS_GRID_BOOT_AGENT).")
     Path bootAgent;
 
@@ -63,7 +68,7 @@ final class ServeCommand extends BaseCommand {
     protected int run() throws Exception {
         GridConfig config = GridConfigLoader.load(
                 new GridConfigLoader.Flags(listen, dataDir, registry, relayRedis, reportInterval, hubDir,
-                        new GridConfigLoader.Boot(bootAgent, bootReleaseKey, bootUrl, bootCache, bootKernel, bootRunmode)),
+                        new GridConfigLoader.Boot(bootAgent, bootReleaseKey, bootUrl, bootCache, bootKernel, bootRunmode), hubStore),
                 context.env(),
                 configFile != null ? configFile : context.configDir().resolve("grid.yaml"),
                 context.dataDir().resolve("grid"), context.cacheDir());
@@ -73,7 +78,7 @@ final class ServeCommand extends BaseCommand {
         out().println("zos-grid listening on " + base + " (explorer " + base + "/, relay ws://"
                 + service.server().host() + ":" + service.server().port() + "/)");
         out().println("data in " + config.dataDir() + ", registry " + service.registryDescription());
-        out().println("flist hub " + base + "/api/flist, blocks " + base + "/blocks, files in " + config.hubDir());
+        out().println("flist hub " + base + "/api/flist, blocks " + base + "/blocks (in " + service.hub().blockStore() + "), flists in " + config.hubDir());
         out().println(config.boot() == null ? "boot server off (configure it with --boot-agent DIR --boot-release-key FILE)"
                 : "boot server " + base + "/ipxe/<runmode>/<farm>, nodes reach the grid at "
                         + (config.boot().publicUrl() == null ? "the requests' Host" : config.boot().publicUrl().toString())

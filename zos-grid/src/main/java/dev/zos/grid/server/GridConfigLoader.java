@@ -26,23 +26,28 @@ public final class GridConfigLoader {
                       @JsonProperty("hub_dir") String hubDir, @JsonProperty("boot_agent") String bootAgent,
                       @JsonProperty("boot_release_key") String bootReleaseKey, @JsonProperty("boot_url") String bootUrl,
                       @JsonProperty("boot_cache") String bootCache, @JsonProperty("boot_kernel") String bootKernel,
-                      @JsonProperty("boot_runmode") String bootRunmode) {
-        static final FileConfig EMPTY = new FileConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+                      @JsonProperty("boot_runmode") String bootRunmode, @JsonProperty("hub_store") String hubStore) {
+        static final FileConfig EMPTY = new FileConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Values given on the command line; {@code null} where a flag was not given. */
     public record Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds,
-                        Path hubDir, Boot boot) {
+                        Path hubDir, Boot boot, String hubStore) {
         public Flags {
             boot = boot == null ? Boot.NONE : boot;
         }
 
+        public Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds, Path hubDir,
+                     Boot boot) {
+            this(listen, dataDir, registry, relayRedis, reportIntervalSeconds, hubDir, boot, null);
+        }
+
         public Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds, Path hubDir) {
-            this(listen, dataDir, registry, relayRedis, reportIntervalSeconds, hubDir, null);
+            this(listen, dataDir, registry, relayRedis, reportIntervalSeconds, hubDir, null, null);
         }
 
         public Flags(String listen, Path dataDir, String registry, String relayRedis, Long reportIntervalSeconds) {
-            this(listen, dataDir, registry, relayRedis, reportIntervalSeconds, null, null);
+            this(listen, dataDir, registry, relayRedis, reportIntervalSeconds, null, null, null);
         }
     }
 
@@ -78,9 +83,11 @@ public final class GridConfigLoader {
         }
         String hubDir = first(flags.hubDir() == null ? null : flags.hubDir().toString(), env.get("ZOS_GRID_HUB_DIR"),
                 file.hubDir(), null);
+        String hubStore = first(flags.hubStore(), env.get("ZOS_GRID_HUB_STORE"), file.hubStore(), null);
         Path data = Path.of(dataDir).toAbsolutePath();
         return new GridConfig(GridConfig.Listen.parse(listen), data, registry, redis, Duration.ofSeconds(seconds),
-                hubDir == null ? data.resolve("hub") : Path.of(hubDir).toAbsolutePath(), boot(flags.boot(), env, file, defaultCacheDir));
+                hubDir == null ? data.resolve("hub") : Path.of(hubDir).toAbsolutePath(), hubStore,
+                boot(flags.boot(), env, file, defaultCacheDir));
     }
 
     private static BootConfig boot(Boot flags, Map<String, String> env, FileConfig file, Path defaultCacheDir) {
