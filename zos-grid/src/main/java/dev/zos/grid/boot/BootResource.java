@@ -34,7 +34,8 @@ final class BootResource extends Handler.Abstract {
 
     /** What {@code GET /boot} answers: whether boot media can be had here, and the defaults clients use. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Info(boolean enabled, String reason, String url, String runmode, List<String> runmodes, List<String> paths) {
+    record Info(boolean enabled, String reason, String url, String runmode, List<String> runmodes, List<String> paths,
+                String releaseKey) {
     }
 
     @Override
@@ -87,8 +88,9 @@ final class BootResource extends Handler.Abstract {
         List<String> runmodes = Arrays.stream(Runmode.values()).map(Runmode::value).toList();
         Info info = boot.enabled()
                 ? new Info(true, null, (boot.config().publicUrl() != null ? boot.config().publicUrl() : gridOf(request)).toString(),
-                        boot.config().runmode().value(), runmodes, BootServer.KINDS.stream().map(k -> "/" + k + "/<runmode>/<farm>[/<extra>]").toList())
-                : new Info(false, BootServer.NOT_CONFIGURED, null, null, runmodes, null);
+                        boot.config().runmode().value(), runmodes, BootServer.KINDS.stream().map(k -> "/" + k + "/<runmode>/<farm>[/<extra>]").toList(),
+                        boot.releaseKey())
+                : new Info(false, BootServer.NOT_CONFIGURED, null, null, runmodes, null, null);
         Http.json(response, callback, 200, info);
     }
 

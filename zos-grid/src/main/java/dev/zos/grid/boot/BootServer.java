@@ -27,23 +27,35 @@ public final class BootServer {
     private final Registry registry;
     private final BootMedia media;
 
-    private BootServer(BootConfig config, Registry registry, BootMedia media) {
+    private final String releaseKey;
+
+    private BootServer(BootConfig config, Registry registry, BootMedia media, String releaseKey) {
         this.config = config;
         this.registry = registry;
         this.media = media;
+        this.releaseKey = releaseKey;
     }
 
     /** A boot server building into {@code dir}; {@code config} null gives one that answers 503 everywhere. */
     public static BootServer of(BootConfig config, Registry registry, Path dir) {
         if (config == null) {
-            return new BootServer(null, registry, null);
+            return new BootServer(null, registry, null, null);
         }
         config.check();
-        return new BootServer(config, registry, new BootMedia(config, dir));
+        return new BootServer(config, registry, new BootMedia(config, dir),
+                dev.zos.imagegen.manifest.ReleaseKey.loadSecret(config.releaseKey()).publicKeyHex());
     }
 
     public boolean enabled() {
         return config != null;
+    }
+
+    /**
+     * The public half of the release key this grid signs images with, published at {@code /boot}: a booting node
+     * compares it with the key its image was signed by (the image alone proves it is whole, not who built it).
+     */
+    public String releaseKey() {
+        return releaseKey;
     }
 
     BootConfig config() {

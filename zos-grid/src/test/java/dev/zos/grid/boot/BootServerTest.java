@@ -112,6 +112,8 @@ class BootServerTest {
         assertThat(info.get("url").asText()).isEqualTo("http://10.0.2.2:8080");
         assertThat(info.get("runmode").asText()).isEqualTo("dev");
         assertThat(info.has("reason")).isFalse();
+        assertThat(info.get("releaseKey").asText()).as("the public half of the key images are signed with")
+                .isEqualTo(dev.zos.imagegen.manifest.ReleaseKey.loadSecret(boot.key).publicKeyHex());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
 public final class ManifestCheck {
     static final String MANIFEST = "etc/zos/manifest";
     static final String SIGNATURE = "etc/zos/manifest.sig";
-    static final String KEY = "etc/zos/release.pub";
+    public static final String KEY = "etc/zos/release.pub";
     private static final Set<String> SKIP = Set.of("proc", "sys", "dev", "run", "tmp");
 
     private ManifestCheck() {
