@@ -1,0 +1,47 @@
+package dev.zos.farmer.power;
+
+import dev.zos.core.power.MacAddress;
+import dev.zos.core.power.MagicPacket;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real UDP socket on loopback standing in for the LAN: collects the MACs of the magic packets it receives. */
+public final class LanListener implements AutoCloseable {
+    private final DatagramSocket socket;
+
+    public LanListener() throws Exception {
+        socket = new DatagramSocket(new InetSocketAddress("0.0.0.0", 0));
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** The MACs of the magic packets that arrive until nothing came for {@code quietMillis}. */
+    public List<MacAddress> received(int quietMillis) throws Exception {
+        List<MacAddress> out = new ArrayList<>();
+        socket.setSoTimeout(quietMillis);
+        byte[] buf = new byte[512];
+        while (true) {
+            var p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (SocketTimeoutException e) {
+                return out;
+            }
+            MacAddress mac = MagicPacket.parse(buf, 0, p.getLength());
+            if (mac != null) {
+                out.add(mac);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
