@@ -1,6 +1,5 @@
 package dev.zos.farmer.power;
 
-import dev.zos.core.ZosException;
 import dev.zos.core.power.MacAddress;
 import dev.zos.core.power.WakeOnLan;
 import dev.zos.core.registry.client.GridNode;
@@ -44,7 +43,7 @@ public final class PowerSwitch {
             if ("up".equals(node.status())) {
                 wakeNote = "it is up";
             } else {
-                List<MacAddress> macs = macs(node);
+                List<MacAddress> macs = node.macAddresses();
                 if (macs.isEmpty()) {
                     wakeNote = "it registered no MAC address";
                 }
@@ -56,21 +55,5 @@ public final class PowerSwitch {
         }
         return new PowerChange(node.nodeId(), node.farmId(), before, target.wire(), changed, logIndex, node.status(), woken,
                 woken.isEmpty() ? null : wol.get().describe(), wakeNote);
-    }
-
-    /** The node's registered MACs, each once; a MAC the registry holds but no card could have is skipped. */
-    static List<MacAddress> macs(GridNode node) {
-        List<MacAddress> out = new ArrayList<>();
-        for (GridNode.Interface i : node.interfaces()) {
-            try {
-                MacAddress mac = MacAddress.of(i.mac());
-                if (!out.contains(mac)) {
-                    out.add(mac);
-                }
-            } catch (ZosException e) {
-                // a virtual or empty MAC: nothing to wake there
-            }
-        }
-        return out;
     }
 }

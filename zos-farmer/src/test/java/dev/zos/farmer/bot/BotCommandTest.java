@@ -88,7 +88,7 @@ class BotCommandTest {
         grid.newNode(farm, "Belgium", new Resources(4, 16 * GIB, 100 * GIB, 0));
         Thread.sleep(1100);
         Path bot = config("");
-        try (var lan = new dev.zos.farmer.power.LanListener()) {
+        try (var lan = new dev.zos.testkit.MagicPacketListener()) {
             String[] wol = {"--wol", "--broadcast", "127.0.0.1", "--wol-port", Integer.toString(lan.port())};
             var off = farmer().run(concat(new String[] {"bot", "run", "-c", bot.toString(), "--once"}, wol));
             assertThat(off.out()).contains("node " + a + ": power off").doesNotContain("magic packet");

@@ -93,7 +93,7 @@ class NodesPowerCommandTest {
         // the farmer powered it off; it reported power state down and went to sleep
         grid.client().submit(farmerSigner().nodePowerTarget(asleep.id(), Power.DOWN));
         grid.client().submit(asleep.twin().nodePowerState(asleep.id(), Power.DOWN));
-        try (var lan = new LanListener()) {
+        try (var lan = new dev.zos.testkit.MagicPacketListener()) {
             var on = farmer().run("nodes", "power", "on", Long.toString(asleep.id()), Long.toString(awake.id()), "--wol",
                     "--broadcast", "127.0.0.1", "--wol-port", Integer.toString(lan.port()));
             assertThat(on.exitCode()).as(on.toString()).isZero();

@@ -65,6 +65,25 @@ public record GridNode(
         return Human.size(used) + " used of " + Human.size(total);
     }
 
+    /**
+     * The MACs of the node's registered interfaces, each once, for Wake-on-LAN; a MAC no network card could have
+     * (empty, multicast, malformed) is left out.
+     */
+    public java.util.List<dev.zos.core.power.MacAddress> macAddresses() {
+        var out = new java.util.ArrayList<dev.zos.core.power.MacAddress>();
+        for (Interface i : interfaces) {
+            try {
+                var mac = dev.zos.core.power.MacAddress.of(i.mac());
+                if (!out.contains(mac)) {
+                    out.add(mac);
+                }
+            } catch (dev.zos.core.ZosException e) {
+                // nothing to wake there
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** A network interface the node registered (a grid without them, like grid-proxy, lists none). */
     public record Interface(@JsonProperty("name") String name, @JsonProperty("mac") String mac,
                             @JsonProperty("ips") java.util.List<String> ips) {

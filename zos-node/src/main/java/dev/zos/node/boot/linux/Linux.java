@@ -33,6 +33,7 @@ public final class Linux {
     public static final long MS_NOATIME = 1024;
     public static final int MNT_DETACH = 2;
     public static final int RB_AUTOBOOT = 0x01234567;
+    public static final int RB_POWER_OFF = 0x4321FEDC;
     public static final int PR_SET_CHILD_SUBREAPER = 36;
 
     private static volatile Libc libc;

@@ -1,4 +1,4 @@
-package dev.zos.farmer.power;
+package dev.zos.testkit;
 
 import dev.zos.core.power.MacAddress;
 import dev.zos.core.power.MagicPacket;
@@ -9,11 +9,11 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real UDP socket on loopback standing in for the LAN: collects the MACs of the magic packets it receives. */
-public final class LanListener implements AutoCloseable {
+/** A real UDP socket (any address, a free port) standing in for a sleeping machine's NIC: collects the MACs of the magic packets it receives. */
+public final class MagicPacketListener implements AutoCloseable {
     private final DatagramSocket socket;
 
-    public LanListener() throws Exception {
+    public MagicPacketListener() throws Exception {
         socket = new DatagramSocket(new InetSocketAddress("0.0.0.0", 0));
     }
 
