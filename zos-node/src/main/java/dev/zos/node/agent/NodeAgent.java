@@ -220,7 +220,7 @@ public final class NodeAgent implements AutoCloseable {
 
     /** Wakes the farm's sleeping nodes now if this node is the farm's waker; the ids it sent magic packets for. */
     public List<Long> wakeSleepingNodes() {
-        return waker.round();
+        return waker == null ? List.of() : waker.round(); // an orphan wakes nobody
     }
 
     /**
