@@ -94,9 +94,13 @@ public final class NodeAgent implements AutoCloseable {
                     Clock.systemUTC(), Duration.ofSeconds(2));
         }
 
-        /** This machine as PID 1 of the image: target down with no workloads powers the machine off. */
+        /**
+         * This machine as PID 1 of the image: target down with no workloads powers the machine off; magic packets go
+         * as UDP broadcasts and as raw Ethernet frames (PID 1 may open raw sockets).
+         */
         public static Host pid1() {
-            return system().withPower(MachinePower.pid1());
+            Host s = system();
+            return s.withPower(MachinePower.pid1()).withWaking(LanWaker.pid1(), s.waking());
         }
 
         public Host withPower(MachinePower p) {

@@ -32,4 +32,28 @@ public interface LanWaker {
             return wol.describe();
         };
     }
+
+    /**
+     * PID 1: what {@link #system()} sends, and the same payload as a bare Ethernet frame (ethertype 0x0842) out of
+     * every LAN interface, as zos's {@code ether-wake} does; a frame that cannot be sent is named in the description.
+     */
+    static LanWaker pid1() {
+        LanWaker udp = system();
+        return mac -> {
+            String where = udp.wake(mac);
+            List<String> sent = new java.util.ArrayList<>();
+            List<String> failed = new java.util.ArrayList<>();
+            for (var nic : EthernetFrames.lanInterfaces()) {
+                try {
+                    MacAddress source = MacAddress.of(java.util.HexFormat.ofDelimiter(":").formatHex(nic.getHardwareAddress()));
+                    EthernetFrames.send(nic.getName(), nic.getIndex(), source, mac);
+                    sent.add(nic.getName());
+                } catch (java.net.SocketException | RuntimeException e) {
+                    failed.add(nic.getName());
+                }
+            }
+            return where + (sent.isEmpty() ? "" : " and 0x0842 frames on " + String.join(", ", sent))
+                    + (failed.isEmpty() ? "" : " (no frame on " + String.join(", ", failed) + ")");
+        };
+    }
 }

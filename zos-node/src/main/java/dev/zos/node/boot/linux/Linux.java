@@ -8,6 +8,8 @@ import jnr.ffi.Runtime;
 public final class Linux {
     public static final int AF_INET = 2;
     public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_RAW = 3;
+    public static final int AF_PACKET = 17;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1;
     public static final int SO_REUSEADDR = 2;
