@@ -14,7 +14,26 @@ public final class MagicPacketListener implements AutoCloseable {
     private final DatagramSocket socket;
 
     public MagicPacketListener() throws Exception {
-        socket = new DatagramSocket(new InetSocketAddress("0.0.0.0", 0));
+        this(0);
+    }
+
+    /** On {@code port} of every address (9, the magic packets' usual port, needs root). */
+    public MagicPacketListener(int port) throws Exception {
+        socket = new DatagramSocket(null);
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress("0.0.0.0", port));
+    }
+
+    /** Waits up to {@code timeout} for the first magic packet, then returns it and any that follow it closely. */
+    public List<MacAddress> awaitAny(java.time.Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            List<MacAddress> got = received(1000);
+            if (!got.isEmpty()) {
+                return got;
+            }
+        }
+        return List.of();
     }
 
     public int port() {

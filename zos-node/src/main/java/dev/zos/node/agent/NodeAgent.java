@@ -193,7 +193,12 @@ public final class NodeAgent implements AutoCloseable {
         }), reconcile, reconcile, TimeUnit.MILLISECONDS);
         waker = new FarmWaker(grid, config.farmId(), nodeId, host.lan(), host.waking(), host.clock(), log);
         long wake = host.waking().interval().toMillis();
-        timers.scheduleWithFixedDelay(() -> quietly("waking sleeping nodes", waker::round), wake, wake, TimeUnit.MILLISECONDS);
+        // every minute (by default): this node's own power target, then its farm's sleeping nodes, as zos's power
+        // daemon reacts to power events rather than waiting for the next reconciliation
+        timers.scheduleWithFixedDelay(() -> {
+            quietly("power target", this::followPowerTarget);
+            quietly("waking sleeping nodes", waker::round);
+        }, wake, wake, TimeUnit.MILLISECONDS);
         quietly("power target", this::followPowerTarget);
     }
 
