@@ -55,7 +55,7 @@ class WakeOnLanIT {
         Path agent = ROOT.resolve("zos-node/target");
         assertThat(imagegen).as("build zos-imagegen first: ./mvnw -pl zos-imagegen,zos-node -am package -DskipTests").isRegularFile();
         assertThat(agent.resolve("zos-node.jar")).as("build zos-node first").isRegularFile();
-        grid = TestGrid.start();
+        grid = TestGrid.start(Duration.ofMinutes(40)); // as the nodes' uptime reports: they stay up for the whole test
         farmer = grid.newTwin();
         farm = grid.client().submit(farmer.farmCreate("wol_farm", 1, List.of())).id();
         guestGrid = URI.create(grid.url().replace("127.0.0.1", "10.0.2.2"));

@@ -59,9 +59,13 @@ public final class FarmWaker {
         this.maxRetry = settings.maxRetry();
     }
 
-    /** The node of {@code nodes} that wakes the others: the lowest id among those up with an up target; -1 if none. */
-    public static long waker(List<GridNode> nodes) {
-        return nodes.stream().filter(n -> "up".equals(n.status()) && "up".equals(n.power().target()))
+    /**
+     * The node of {@code nodes} that wakes the others: the lowest id among those up with an up target; -1 if none.
+     * {@code self} counts as up whatever the registry shows (it is running: its last uptime report may just be older
+     * than the grid's window), so a farm is never left without a waker by a report that came late.
+     */
+    public static long waker(List<GridNode> nodes, long self) {
+        return nodes.stream().filter(n -> ("up".equals(n.status()) || n.nodeId() == self) && "up".equals(n.power().target()))
                 .mapToLong(GridNode::nodeId).min().orElse(-1);
     }
 
@@ -73,7 +77,7 @@ public final class FarmWaker {
     /** One look at the farm; the ids of the nodes a magic packet was sent for. */
     public synchronized List<Long> round() {
         List<GridNode> nodes = farmNodes();
-        long waker = waker(nodes);
+        long waker = waker(nodes, selfId);
         boolean lead = waker == selfId;
         if (leader == null || leader != lead) {
             log.accept("zos-node: " + (lead ? "this node wakes the farm's sleeping nodes (lowest id of the nodes up)"
