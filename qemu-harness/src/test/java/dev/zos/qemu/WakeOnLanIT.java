@@ -8,8 +8,6 @@ import dev.zos.core.registry.client.NodeQuery;
 import dev.zos.core.registry.model.Power;
 import dev.zos.core.registry.tx.TransactionBuilder;
 import dev.zos.grid.testing.TestGrid;
-import dev.zos.testkit.ExternalService;
-import dev.zos.testkit.MagicPacketListener;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,15 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  * Power management end to end on two QEMU nodes of one farm. The farmer powers node B off through the registry: B
  * reports power state down and powers its machine off (reboot(2) RB_POWER_OFF as PID 1; QEMU runs with
  * {@code -no-shutdown}, so QMP shows the SHUTDOWN event and the VM waits). The farmer sets B's target up again: node A,
- * the farm's waker, broadcasts a magic packet for B's MAC on its LAN. Under QEMU's user network a guest's broadcast to
- * 10.0.2.255 is delivered to the host's loopback at the same port, so this test listens on UDP port 9 and, on a
- * magic packet for B's MAC, does what a Wake-on-LAN NIC would: QMP system_reset and cont. B boots, keeps its node id
- * and reports power state up. Needs root (port 9), qemu-system-x86 and the packaged zos-node and zos-imagegen.
+ * the farm's waker, sends a magic packet for B's MACs on its LANs. Besides QEMU's user network (eth0, to reach the
+ * grid), each VM has a second NIC (eth1) on a LAN shared by the VMs ({@code -netdev socket,mcast=…}); the test sees
+ * every frame on that LAN and, on a magic packet for one of B's MACs, does what a Wake-on-LAN NIC would: QMP
+ * system_reset and cont. B boots, keeps its node id and reports power state up. Needs qemu-system-x86 and the packaged
+ * zos-node and zos-imagegen.
  */
 class WakeOnLanIT {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     static final Path LOGS = Path.of("target/qemu-logs").toAbsolutePath();
     static final String[] MACS = {"52:54:00:77:00:01", "52:54:00:77:00:02"};
+    static final String[] LAN_MACS = {"52:54:00:78:00:01", "52:54:00:78:00:02"};
 
     @TempDir
     static Path tmp;
@@ -49,8 +49,6 @@ class WakeOnLanIT {
 
     @BeforeAll
     static void buildImage() throws Exception {
-        ExternalService.require(ProcessHandle.current().info().user().map("root"::equals).orElse(false),
-                "the Wake-on-LAN test listens on UDP port 9: run it as root");
         Path imagegen = ROOT.resolve("zos-imagegen/target/zos-imagegen.jar");
         Path agent = ROOT.resolve("zos-node/target");
         assertThat(imagegen).as("build zos-imagegen first: ./mvnw -pl zos-imagegen,zos-node -am package -DskipTests").isRegularFile();
@@ -75,7 +73,7 @@ class WakeOnLanIT {
     }
 
     /** One VM with a QMP socket, halting instead of exiting when its guest powers off. */
-    record Vm(String name, MacAddress mac, Process process, Path console, Qmp qmp) implements AutoCloseable {
+    record Vm(String name, List<MacAddress> macs, Process process, Path console, Qmp qmp) implements AutoCloseable {
         String log() {
             try {
                 return Files.exists(console) ? Files.readString(console, StandardCharsets.ISO_8859_1) : "";
@@ -96,7 +94,7 @@ class WakeOnLanIT {
         }
     }
 
-    static Vm launch(int i, Path work) throws Exception {
+    static Vm launch(int i, Path work, MulticastLan lan) throws Exception {
         BootImage img = BootImage.of(image);
         Path dir = Files.createDirectories(work.resolve("node-" + i));
         Path disk = dir.resolve("disk.qcow2");
@@ -109,10 +107,11 @@ class WakeOnLanIT {
                 QemuCluster.kvmAvailable(), List.of(disk), dir.resolve("console.log"), null, null, MACS[i - 1], List.of(), false);
         List<String> argv = new ArrayList<>(QemuArgs.of(config));
         Path qmpSocket = dir.resolve("qmp.sock");
+        argv.addAll(lan.nic("lan", LAN_MACS[i - 1]));
         argv.addAll(List.of("-qmp", "unix:" + qmpSocket + ",server=on,wait=off", "-no-shutdown"));
         Files.writeString(dir.resolve("qemu.args"), String.join("\n", argv) + "\n");
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.out").toFile()).start();
-        return new Vm(config.name(), MacAddress.of(MACS[i - 1]), p, config.serialLog(), Qmp.connect(qmpSocket, Duration.ofSeconds(30)));
+        return new Vm(config.name(), List.of(MacAddress.of(MACS[i - 1]), MacAddress.of(LAN_MACS[i - 1])), p, config.serialLog(), Qmp.connect(qmpSocket, Duration.ofSeconds(30)));
     }
 
     static void await(BooleanSupplier done, Duration timeout, String what, List<Vm> vms) throws InterruptedException {
@@ -141,15 +140,15 @@ class WakeOnLanIT {
         Path work = Files.createDirectories(tmp.resolve("work"));
         List<Vm> vms = new ArrayList<>();
         boolean ok = false;
-        try (var lan = new MagicPacketListener(9)) {
-            vms.add(launch(1, work));
-            vms.add(launch(2, work));
+        try (var lan = new MulticastLan()) {
+            vms.add(launch(1, work, lan));
+            vms.add(launch(2, work, lan));
             Pattern serving = Pattern.compile("zos-node: serving over the relay");
             long start = System.nanoTime();
             await(() -> vms.stream().allMatch(v -> serving.matcher(v.log()).find()), Duration.ofMinutes(12), "both nodes serve", vms);
             System.out.printf("both nodes registered and serving after %.0f s%n", (System.nanoTime() - start) / 1e9);
-            GridNode n1 = nodeWithMac(vms.get(0).mac());
-            GridNode n2 = nodeWithMac(vms.get(1).mac());
+            GridNode n1 = nodeWithMac(vms.get(0).macs().get(0));
+            GridNode n2 = nodeWithMac(vms.get(1).macs().get(0));
             assertThat(n1).isNotNull();
             assertThat(n2).isNotNull();
             // the farm's waker is the lowest node id that is up: the other one is put to sleep
@@ -165,14 +164,16 @@ class WakeOnLanIT {
             assertThat(sleeperVm.log()).contains("zos-node: power target down and no live deployment: powering the machine off");
             assertThat(grid.client().node(sleeper).power().state()).isEqualTo("down");
             assertThat(grid.client().node(sleeper).status()).isEqualTo("standby");
-            assertThat(lan.received(1000)).as("no packet while its target is down").isEmpty();
+            assertThat(n1.macAddresses()).as("both NICs registered").containsExactlyInAnyOrderElementsOf(vms.get(0).macs());
+            assertThat(lan.magicPackets()).as("no magic packet while its target is down").isEmpty();
 
             grid.client().submit(farmer.nodePowerTarget(sleeper, Power.UP));
             start = System.nanoTime();
-            List<MacAddress> got = lan.awaitAny(Duration.ofMinutes(4));
+            await(() -> lan.magicPackets().stream().anyMatch(sleeperVm.macs()::contains), Duration.ofMinutes(4),
+                    "a magic packet for node " + sleeper + " is on the LAN", vms);
             System.out.printf("magic packet from node %d %.0f s after the target went up%n", waker, (System.nanoTime() - start) / 1e9);
-            assertThat(got).contains(sleeperVm.mac());
-            assertThat(wakerVm.log()).contains("zos-node: waking node " + sleeper + " (" + sleeperVm.mac() + ") via ");
+            assertThat(lan.magicPackets()).allMatch(sleeperVm.macs()::contains);
+            assertThat(wakerVm.log()).containsPattern("zos-node: waking node " + sleeper + " \\(52:54:00:7[78]:00:0\\d\\) via .* and 0x0842 frames on .*eth1");
             // what the sleeping machine's NIC would do with it
             sleeperVm.qmp().execute("system_reset", Duration.ofSeconds(10));
             sleeperVm.qmp().execute("cont", Duration.ofSeconds(10));
@@ -182,7 +183,7 @@ class WakeOnLanIT {
                 return "up".equals(n.power().state()) && "up".equals(n.status());
             }, Duration.ofMinutes(10), "node " + sleeper + " reports power state up again", vms);
             System.out.printf("node %d up again %.0f s after the reset%n", sleeper, (System.nanoTime() - start) / 1e9);
-            assertThat(nodeWithMac(sleeperVm.mac()).nodeId()).as("the same node, not a new one").isEqualTo(sleeper);
+            assertThat(nodeWithMac(sleeperVm.macs().get(0)).nodeId()).as("the same node, not a new one").isEqualTo(sleeper);
             ok = true;
         } finally {
             for (Vm vm : vms) {

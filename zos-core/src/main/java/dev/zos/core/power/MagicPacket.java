@@ -41,6 +41,22 @@ public record MagicPacket(MacAddress target) {
         return f;
     }
 
+    /**
+     * The MAC of the first magic packet anywhere in {@code frame}'s first {@code length} bytes, or null: what a network
+     * card armed for wake-up looks for, whatever carries it (a UDP datagram to any port, a 0x0842 frame).
+     */
+    public static MacAddress find(byte[] frame, int length) {
+        for (int i = 0; i + PAYLOAD_LENGTH <= length; i++) {
+            if (frame[i] == (byte) 0xFF) {
+                MacAddress mac = parse(frame, i, length - i);
+                if (mac != null) {
+                    return mac;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The MAC a magic packet wakes, or null when {@code bytes} (a datagram or a frame's payload) is not one. */
     public static MacAddress parse(byte[] bytes, int offset, int length) {
         if (length < PAYLOAD_LENGTH) {

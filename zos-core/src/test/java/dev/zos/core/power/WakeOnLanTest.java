@@ -54,6 +54,13 @@ class WakeOnLanTest {
         assertThat(f).hasSize(116);
         assertThat(HexFormat.of().formatHex(f, 0, 14)).isEqualTo("ffffffffffff" + "020000000001" + "0842");
         assertThat(MagicPacket.parse(f, 14, f.length - 14)).isEqualTo(MAC);
+        assertThat(MagicPacket.find(f, f.length)).as("a NIC finds it anywhere in the frame").isEqualTo(MAC);
+        assertThat(MagicPacket.find(f, f.length - 1)).isNull();
+        byte[] noise = new byte[300];
+        java.util.Arrays.fill(noise, (byte) 0xFF);
+        assertThat(MagicPacket.find(noise, noise.length)).isNull();
+        System.arraycopy(new MagicPacket(MAC).payload(), 0, noise, 150, 102);
+        assertThat(MagicPacket.find(noise, noise.length)).as("after a run of 0xFF").isEqualTo(MAC);
     }
 
     @Test
