@@ -59,8 +59,20 @@ final class Qmp implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        ch.connect(UnixDomainSocketAddress.of(socket));
+        SocketChannel ch;
+        while (true) {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                ch.connect(UnixDomainSocketAddress.of(socket));
+                break;
+            } catch (java.net.ConnectException e) {
+                ch.close(); // bound but not listening yet
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
         Qmp qmp = new Qmp(ch);
         qmp.reply(timeout); // the greeting
         qmp.execute("qmp_capabilities", timeout);

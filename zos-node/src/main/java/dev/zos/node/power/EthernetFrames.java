@@ -51,19 +51,35 @@ public final class EthernetFrames {
         }
     }
 
-    /** The up, non-loopback interfaces with a MAC: where a node's frames go (its LAN NICs and bridges). */
-    public static List<java.net.NetworkInterface> lanInterfaces() {
-        try {
-            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream().filter(n -> {
+    /** An Ethernet interface as sysfs shows it. */
+    public record Nic(String name, int index, MacAddress mac) {
+    }
+
+    /**
+     * The Ethernet interfaces that are up, read from {@code sysClassNet} ({@code /sys/class/net}): type 1, the IFF_UP
+     * flag, a MAC a card can have. Not {@link java.net.NetworkInterface}, which lists only interfaces with an address:
+     * a LAN NIC without one must still carry the frames.
+     */
+    public static List<Nic> lanInterfaces(java.nio.file.Path sysClassNet) {
+        List<Nic> out = new java.util.ArrayList<>();
+        try (var dirs = java.nio.file.Files.list(sysClassNet)) {
+            for (var dir : dirs.sorted().toList()) {
                 try {
-                    byte[] mac = n.getHardwareAddress();
-                    return n.isUp() && !n.isLoopback() && mac != null && mac.length == 6;
-                } catch (java.net.SocketException e) {
-                    return false;
+                    if (!read(dir, "type").equals("1") || (Integer.decode(read(dir, "flags")) & 1) == 0) {
+                        continue;
+                    }
+                    out.add(new Nic(dir.getFileName().toString(), Integer.parseInt(read(dir, "ifindex")), MacAddress.of(read(dir, "address"))));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // gone meanwhile, or no MAC a card can have: not a LAN NIC
                 }
-            }).toList();
-        } catch (java.net.SocketException e) {
+            }
+        } catch (java.io.IOException e) {
             return List.of();
         }
+        return out;
+    }
+
+    private static String read(java.nio.file.Path dir, String file) throws java.io.IOException {
+        return java.nio.file.Files.readString(dir.resolve(file)).strip();
     }
 }

@@ -43,13 +43,12 @@ public interface LanWaker {
             String where = udp.wake(mac);
             List<String> sent = new java.util.ArrayList<>();
             List<String> failed = new java.util.ArrayList<>();
-            for (var nic : EthernetFrames.lanInterfaces()) {
+            for (var nic : EthernetFrames.lanInterfaces(java.nio.file.Path.of("/sys/class/net"))) {
                 try {
-                    MacAddress source = MacAddress.of(java.util.HexFormat.ofDelimiter(":").formatHex(nic.getHardwareAddress()));
-                    EthernetFrames.send(nic.getName(), nic.getIndex(), source, mac);
-                    sent.add(nic.getName());
-                } catch (java.net.SocketException | RuntimeException e) {
-                    failed.add(nic.getName());
+                    EthernetFrames.send(nic.name(), nic.index(), nic.mac(), mac);
+                    sent.add(nic.name());
+                } catch (RuntimeException e) {
+                    failed.add(nic.name());
                 }
             }
             return where + (sent.isEmpty() ? "" : " and 0x0842 frames on " + String.join(", ", sent))

@@ -41,6 +41,10 @@ class EthernetFramesTest {
         ip("link", "add", a, "address", "02:00:00:00:aa:01", "type", "veth", "peer", "name", b, "address", "02:00:00:00:aa:02");
         ip("link", "set", a, "up");
         ip("link", "set", b, "up");
+        // up without an address (java.net.NetworkInterface would not list them): still LAN NICs for the frames
+        assertThat(EthernetFrames.lanInterfaces(java.nio.file.Path.of("/sys/class/net")))
+                .contains(new EthernetFrames.Nic(a, NetworkInterface.getByName(a).getIndex(), MacAddress.of("02:00:00:00:aa:01")))
+                .noneMatch(n -> n.name().equals("lo"));
         int proto = Short.toUnsignedInt(Short.reverseBytes((short) MagicPacket.ETHERTYPE));
         int fd = (int) Linux.check(Linux.libc().socket(Linux.AF_PACKET, Linux.SOCK_RAW | Linux.SOCK_CLOEXEC, proto), "socket");
         try {
