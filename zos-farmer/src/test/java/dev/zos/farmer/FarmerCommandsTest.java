@@ -95,7 +95,7 @@ class FarmerCommandsTest {
 
         var off = farmer().run("nodes", "power", "off", Long.toString(node));
         assertThat(off.exitCode()).as(off.toString()).isZero();
-        assertThat(off.out()).startsWith("node " + node + ": power target set to down");
+        assertThat(off.out()).startsWith("node " + node + ": power target up → down (log entry ");
         assertThat(grid.client().node(node).power().target()).isEqualTo("down");
         var shown = farmer().run("nodes", "show", Long.toString(node));
         assertThat(shown.out()).contains("target down, reported up");
@@ -110,7 +110,7 @@ class FarmerCommandsTest {
         var refused = stranger.run("nodes", "power", "on", Long.toString(node));
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err().lines()).singleElement().asString()
-                .startsWith("zos-farmer: the grid refused node.power.target: ").contains("may not set the power target");
+                .startsWith("zos-farmer: farm " + farm + " belongs to twin ").contains("not to the current identity's twin");
         assertThat(grid.client().node(node).power().target()).isEqualTo("down");
 
         assertThat(farmer().run("nodes", "power", "on", Long.toString(node)).exitCode()).isZero();

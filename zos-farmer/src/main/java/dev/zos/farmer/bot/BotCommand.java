@@ -5,6 +5,8 @@ import dev.zos.cli.kit.CliContext;
 import dev.zos.cli.kit.GridOption;
 import dev.zos.cli.kit.GroupCommand;
 import dev.zos.farmer.farm.FarmOwner;
+import dev.zos.farmer.power.PowerSwitch;
+import dev.zos.farmer.power.WakeOnLanOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;
@@ -30,6 +32,9 @@ public final class BotCommand extends GroupCommand {
         boolean once;
 
         @Mixin
+        WakeOnLanOptions wakeOnLan;
+
+        @Mixin
         GridOption grid;
 
         Run(CliContext context) {
@@ -39,9 +44,10 @@ public final class BotCommand extends GroupCommand {
         @Override
         protected int run() throws InterruptedException {
             BotConfig settings = BotConfig.load(config);
+            var wol = wakeOnLan.sender();
             var session = grid.open(context);
             FarmOwner.require(session, settings.farm());
-            var bot = new PowerBot(settings, session, BotMemory.file(context.dataDir(), settings.farm()), Clock.systemUTC(),
+            var bot = new PowerBot(settings, session, new PowerSwitch(session, wol), BotMemory.file(context.dataDir(), settings.farm()), Clock.systemUTC(),
                     dryRun, out());
             do {
                 bot.round();

@@ -79,6 +79,37 @@ class BotCommandTest {
     }
 
     @Test
+    void withWolTheBotSendsAMagicPacketToTheNodeItPowersOn() throws Exception {
+        var aTwin = grid.newTwin();
+        long a = grid.client().submit(aTwin.nodeRegister(farm, new Resources(4, 8 * GIB, 100 * GIB, 0),
+                new dev.zos.core.registry.model.Location("Belgium", "Ghent", "51.05", "3.72"),
+                java.util.List.of(new dev.zos.core.registry.model.NodeInterface("zos", "02:00:00:0d:00:01", java.util.List.of())), "SN", false)).id();
+        grid.client().submit(aTwin.nodeUptime(a, 60));
+        grid.newNode(farm, "Belgium", new Resources(4, 16 * GIB, 100 * GIB, 0));
+        Thread.sleep(1100);
+        Path bot = config("");
+        try (var lan = new dev.zos.testkit.MagicPacketListener()) {
+            String[] wol = {"--wol", "--broadcast", "127.0.0.1", "--wol-port", Integer.toString(lan.port())};
+            var off = farmer().run(concat(new String[] {"bot", "run", "-c", bot.toString(), "--once"}, wol));
+            assertThat(off.out()).contains("node " + a + ": power off").doesNotContain("magic packet");
+            assertThat(lan.received(300)).isEmpty();
+            // node a obeys: it reports power state down and sleeps; then a user rents it
+            grid.client().submit(aTwin.nodePowerState(a, dev.zos.core.registry.model.Power.DOWN));
+            grid.client().submit(grid.newTwin().contractNodeCreate(a, "0".repeat(64), 0));
+            var on = farmer().run(concat(new String[] {"bot", "run", "-c", bot.toString(), "--once"}, wol));
+            assertThat(on.exitCode()).as(on.toString()).isZero();
+            assertThat(on.out()).contains("node " + a + ": power on — it has 1 active contract(s); magic packet to 02:00:00:0d:00:01 via 127.0.0.1:"
+                    + lan.port());
+            assertThat(lan.received(500)).containsExactly(dev.zos.core.power.MacAddress.of("02:00:00:0d:00:01"));
+        }
+        assertThat(target(a)).isEqualTo("up");
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    @Test
     void badConfigsAndOtherFarmersFarmsAreRefused() throws Exception {
         Files.writeString(home.resolve("bad.yaml"), "farm: " + farm + "\nwake_up_threshold: 180\n");
         var bad = farmer().run("bot", "run", "-c", home.resolve("bad.yaml").toString(), "--once");

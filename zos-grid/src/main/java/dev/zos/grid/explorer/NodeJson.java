@@ -8,11 +8,12 @@ import dev.zos.core.registry.model.Node;
 
 /**
  * A node as {@code /nodes} shows it, with grid-proxy's field names; times in unix seconds, sizes in bytes.
- * {@code free_resources} and {@code virtualized} are this grid's additions.
+ * {@code free_resources}, {@code virtualized} and {@code interfaces} (what the node registered: name, MAC, addresses;
+ * Wake-on-LAN needs the MACs) are this grid's additions.
  */
 @JsonPropertyOrder({"nodeId", "farmId", "farmName", "twinId", "country", "city", "uptime", "created", "updatedAt",
         "total_resources", "used_resources", "free_resources", "location", "status", "power", "serialNumber",
-        "virtualized", "farm_free_ips"})
+        "virtualized", "farm_free_ips", "interfaces"})
 public record NodeJson(
         @JsonProperty("nodeId") long nodeId,
         @JsonProperty("farmId") long farmId,
@@ -31,7 +32,8 @@ public record NodeJson(
         @JsonProperty("power") PowerJson power,
         @JsonProperty("serialNumber") String serialNumber,
         @JsonProperty("virtualized") boolean virtualized,
-        @JsonProperty("farm_free_ips") long farmFreeIps) {
+        @JsonProperty("farm_free_ips") long farmFreeIps,
+        @JsonProperty("interfaces") java.util.List<InterfaceJson> interfaces) {
 
     /** grid-proxy's location; coordinates are numbers there, decimal strings in the registry. */
     public record LocationJson(String country, String city, double longitude, double latitude) {
@@ -39,6 +41,11 @@ public record NodeJson(
 
     /** The farmer's power target and the node's reported power state: "up" or "down". */
     public record PowerJson(String state, String target) {
+    }
+
+    /** A registered network interface. */
+    public record InterfaceJson(@JsonProperty("name") String name, @JsonProperty("mac") String mac,
+                                @JsonProperty("ips") java.util.List<String> ips) {
     }
 
     static NodeJson of(NodeView v, Farm farm) {
@@ -50,6 +57,7 @@ public record NodeJson(
                 new LocationJson(loc.country(), loc.city(), Double.parseDouble(loc.longitude()),
                         Double.parseDouble(loc.latitude())),
                 v.status().wire(), new PowerJson(n.powerState().wire(), n.powerTarget().wire()), n.serialNumber(),
-                n.virtualized(), v.farmFreeIps());
+                n.virtualized(), v.farmFreeIps(),
+                n.interfaces().stream().map(i -> new InterfaceJson(i.name(), i.mac(), i.ips())).toList());
     }
 }

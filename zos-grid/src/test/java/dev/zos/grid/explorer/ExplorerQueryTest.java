@@ -93,6 +93,10 @@ class ExplorerQueryTest {
         assertThat(n.get("uptime").asLong()).isEqualTo(100);
         assertThat(n.get("updatedAt").asLong()).isEqualTo(grid.clock.instant().getEpochSecond());
         assertThat(n.get("farm_free_ips").asLong()).isEqualTo(1);
+        // this grid's addition: the registered interfaces, whose MACs Wake-on-LAN needs
+        assertThat(n.get("interfaces").get(0).get("name").asText()).isEqualTo("zos");
+        assertThat(n.get("interfaces").get(0).get("mac").asText()).isEqualTo("aa:bb:cc:dd:ee:ff");
+        assertThat(n.get("interfaces").get(0).get("ips").get(0).asText()).isEqualTo("10.0.0.2");
         assertThat(a.header("Content-Type")).startsWith("application/json");
     }
 

@@ -50,11 +50,19 @@ public final class TestGrid implements AutoCloseable {
 
     /** Starts a grid with its data on tmpfs when there is one: these tests are about the CLI, not fsync latency. */
     public static TestGrid start() throws Exception {
+        return start(Duration.ofSeconds(60));
+    }
+
+    /**
+     * A grid whose nodes are {@code up} while their last uptime report is younger than twice {@code reportInterval}
+     * (booted images report every 40 minutes: give them that to stay up during a long test).
+     */
+    public static TestGrid start(Duration reportInterval) throws Exception {
         Path shm = Path.of("/dev/shm");
         Path dataDir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "zos-grid-test")
                 : Files.createTempDirectory("zos-grid-test");
         return new TestGrid(GridService.start(new GridConfig(new GridConfig.Listen("127.0.0.1", 0), dataDir, null, null,
-                Duration.ofSeconds(60))), dataDir);
+                reportInterval)), dataDir);
     }
 
     /** Starts a grid whose boot server builds images with {@code boot} (zos-grid's boot server tests and the netboot IT). */

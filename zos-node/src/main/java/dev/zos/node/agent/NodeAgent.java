@@ -14,6 +14,9 @@ import dev.zos.node.capacity.HostProbe;
 import dev.zos.node.capacity.NodeCapacity;
 import dev.zos.node.identity.NodeTwin;
 import dev.zos.node.identity.SeedFile;
+import dev.zos.node.power.FarmWaker;
+import dev.zos.node.power.LanWaker;
+import dev.zos.node.power.MachinePower;
 import dev.zos.node.provision.DeploymentStore;
 import dev.zos.node.provision.NodeEnvironment;
 import dev.zos.node.provision.ProvisionEngine;
@@ -58,6 +61,8 @@ public final class NodeAgent implements AutoCloseable {
     private long twinId;
     private long nodeId;
     private NodeRegistrar registrar;
+    private Host host;
+    private FarmWaker waker;
     private ProvisionEngine engine;
     private RmbPeer peer;
     private String orphanReason;
@@ -67,16 +72,43 @@ public final class NodeAgent implements AutoCloseable {
         this.log = log;
     }
 
-    /** What the agent runs on: the machine probe, the drivers (built once the node id is known) and a clock. */
-    public record Host(HostProbe probe, Function<NodeEnvironment, List<WorkloadDriver>> drivers, Clock clock, Duration retry) {
+    /**
+     * What the agent runs on: the machine probe, the drivers (built once the node id is known), a clock, the retry
+     * delay, what it may do with the machine when its power target is down ({@link MachinePower}: power off as PID 1,
+     * standby in process mode) and how it wakes its farm's sleeping nodes ({@link LanWaker}, {@link FarmWaker.Settings}).
+     */
+    public record Host(HostProbe probe, Function<NodeEnvironment, List<WorkloadDriver>> drivers, Clock clock, Duration retry,
+                       MachinePower power, LanWaker lan, FarmWaker.Settings waking) {
 
         /** runc keeps container state here; tmpfs, so a reboot clears it and the drivers rebuild from the data dir. */
         static final java.nio.file.Path RUNC_STATE = java.nio.file.Path.of("/run/zos/runc");
 
-        /** This machine with the standard drivers: what both `zos-node run` and PID 1 run on. */
+        /** Process mode's power and waking: standby only, magic packets to this machine's LANs. */
+        public Host(HostProbe probe, Function<NodeEnvironment, List<WorkloadDriver>> drivers, Clock clock, Duration retry) {
+            this(probe, drivers, clock, retry, MachinePower.STANDBY_ONLY, LanWaker.system(), FarmWaker.Settings.DEFAULT);
+        }
+
+        /** This machine with the standard drivers, in process mode ({@code zos-node run}): target down means standby. */
         public static Host system() {
             return new Host(HostProbe.system(), env -> new dev.zos.node.workload.StandardDrivers(RUNC_STATE).create(),
                     Clock.systemUTC(), Duration.ofSeconds(2));
+        }
+
+        /**
+         * This machine as PID 1 of the image: target down with no workloads powers the machine off; magic packets go
+         * as UDP broadcasts and as raw Ethernet frames (PID 1 may open raw sockets).
+         */
+        public static Host pid1() {
+            Host s = system();
+            return s.withPower(MachinePower.pid1()).withWaking(LanWaker.pid1(), s.waking());
+        }
+
+        public Host withPower(MachinePower p) {
+            return new Host(probe, drivers, clock, retry, p, lan, waking);
+        }
+
+        public Host withWaking(LanWaker l, FarmWaker.Settings w) {
+            return new Host(probe, drivers, clock, retry, power, l, w);
         }
     }
 
@@ -96,6 +128,7 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     private void boot(Host host) throws InterruptedException {
+        this.host = host;
         GridClient grid = GridClient.of(config.registryUrl().toString());
         privateDir(config.dataDir());
         log.accept("zos-node: farm " + (config.orphan() ? "none" : config.farmId()) + ", runmode " + config.runmode()
@@ -158,6 +191,14 @@ public final class NodeAgent implements AutoCloseable {
             followPowerTarget();
             engine.reconcile(false);
         }), reconcile, reconcile, TimeUnit.MILLISECONDS);
+        waker = new FarmWaker(grid, config.farmId(), nodeId, host.lan(), host.waking(), host.clock(), log);
+        long wake = host.waking().interval().toMillis();
+        // every minute (by default): this node's own power target, then its farm's sleeping nodes, as zos's power
+        // daemon reacts to power events rather than waiting for the next reconciliation
+        timers.scheduleWithFixedDelay(() -> {
+            quietly("power target", this::followPowerTarget);
+            quietly("waking sleeping nodes", waker::round);
+        }, wake, wake, TimeUnit.MILLISECONDS);
         quietly("power target", this::followPowerTarget);
     }
 
@@ -186,17 +227,42 @@ public final class NodeAgent implements AutoCloseable {
         return registrar;
     }
 
-    /** Checks the farmer's power target now: down → standby (no new work, state reported down); up → back. */
-    public void followPowerTarget() {
-        boolean down = "down".equals(registrar.node().power().target());
-        if (down && engine.acceptingNewWork()) {
-            engine.acceptNewWork(false);
-            registrar.reportPowerState(Power.DOWN);
-            log.accept("zos-node: power target down: standby, taking no new deployments");
-        } else if (!down && !engine.acceptingNewWork()) {
-            engine.acceptNewWork(true);
-            registrar.reportPowerState(Power.UP);
-            log.accept("zos-node: power target up: taking deployments again");
+    /** Wakes the farm's sleeping nodes now if this node is the farm's waker; the ids it sent magic packets for. */
+    public List<Long> wakeSleepingNodes() {
+        return waker == null ? List.of() : waker.round(); // an orphan wakes nobody
+    }
+
+    /**
+     * Checks the farmer's power target now, as zos's power daemon does. Down: report power state down, take no new
+     * deployments, and, when the host may power off ({@link MachinePower}: PID 1) and no deployment is live, power the
+     * machine off (after a last uptime report); with live deployments it stays in standby, and powers off at a later
+     * check once they are gone. Up: report power state up again (also after a boot from sleep) and take work.
+     */
+    public synchronized void followPowerTarget() {
+        var power = registrar.node().power();
+        if ("down".equals(power.target())) {
+            if (!"down".equals(power.state())) {
+                registrar.reportPowerState(Power.DOWN);
+            }
+            long live = engine.all().stream().filter(ProvisionEngine::live).count();
+            if (engine.acceptingNewWork()) {
+                engine.acceptNewWork(false);
+                log.accept("zos-node: power target down: standby, taking no new deployments"
+                        + (host.power().canPowerOff() && live > 0 ? " (" + live + " live deployment(s) keep the machine on)" : ""));
+            }
+            if (host.power().canPowerOff() && live == 0) {
+                log.accept("zos-node: power target down and no live deployment: powering the machine off");
+                quietly("last uptime report", () -> registrar.reportUptime(host.probe().uptimeSeconds()));
+                host.power().powerOff();
+            }
+        } else {
+            if ("down".equals(power.state())) {
+                registrar.reportPowerState(Power.UP);
+            }
+            if (!engine.acceptingNewWork()) {
+                engine.acceptNewWork(true);
+                log.accept("zos-node: power target up: taking deployments again");
+            }
         }
     }
 

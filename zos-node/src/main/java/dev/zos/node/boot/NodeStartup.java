@@ -61,7 +61,7 @@ final class NodeStartup {
             return Fatal.reboot(out, "fatal: kernel command line: " + e.getMessage(), fatalDelay, true);
         }
         // the same agent as `zos-node run`: registration, the relay session, provisioning
-        NodeAgent.start(config, NodeAgent.Host.system(), this::say);
+        NodeAgent.start(config, NodeAgent.Host.pid1(), this::say); // PID 1 owns the machine: target down may power it off
         while (true) {
             Thread.sleep(Long.MAX_VALUE); // PID 1 must never exit
         }

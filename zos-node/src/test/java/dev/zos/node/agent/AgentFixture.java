@@ -48,8 +48,14 @@ final class AgentFixture implements AutoCloseable {
     }
 
     NodeAgent start(NodeConfig config, FileVolumeDriver driver) throws InterruptedException {
-        var host = new NodeAgent.Host(HostProbe.system(), env -> driver == null ? List.of() : List.of(driver),
-                Clock.systemUTC(), Duration.ofMillis(100));
+        return start(config, driver, h -> h);
+    }
+
+    /** Starts an agent on the test host as {@code adapt} changes it (its power, its LAN waker). */
+    NodeAgent start(NodeConfig config, FileVolumeDriver driver, java.util.function.UnaryOperator<NodeAgent.Host> adapt)
+            throws InterruptedException {
+        var host = adapt.apply(new NodeAgent.Host(HostProbe.system(), env -> driver == null ? List.of() : List.of(driver),
+                Clock.systemUTC(), Duration.ofMillis(100)));
         NodeAgent agent = NodeAgent.start(config, host, log::add);
         open.add(agent);
         return agent;

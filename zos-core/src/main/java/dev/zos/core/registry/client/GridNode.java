@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
  * state and the farmer's target ({@code up} or {@code down}).
  */
 @JsonPropertyOrder({"nodeId", "farmId", "farmName", "twinId", "country", "city", "status", "power", "uptime",
-        "created", "updatedAt", "total_resources", "used_resources", "free_resources", "serialNumber", "virtualized"})
+        "created", "updatedAt", "total_resources", "used_resources", "free_resources", "serialNumber", "virtualized",
+        "interfaces"})
 public record GridNode(
         @JsonProperty("nodeId") long nodeId,
         @JsonProperty("farmId") long farmId,
@@ -28,13 +29,15 @@ public record GridNode(
         @JsonProperty("used_resources") Capacity usedResources,
         @JsonProperty("free_resources") Capacity freeResources,
         @JsonProperty("serialNumber") String serialNumber,
-        @JsonProperty("virtualized") boolean virtualized) {
+        @JsonProperty("virtualized") boolean virtualized,
+        @JsonProperty("interfaces") java.util.List<Interface> interfaces) {
 
     public GridNode {
         totalResources = totalResources == null ? Capacity.NONE : totalResources;
         usedResources = usedResources == null ? Capacity.NONE : usedResources;
         freeResources = freeResources == null ? Capacity.NONE : freeResources;
         power = power == null ? new Power("up", "up") : power;
+        interfaces = interfaces == null ? java.util.List.of() : java.util.List.copyOf(interfaces);
     }
 
     /** Fields for people, in order ({@code memory: 2 GiB used of 8 GiB}); {@code now} dates the last report. */
@@ -60,6 +63,33 @@ public record GridNode(
 
     private static String usedOf(long used, long total) {
         return Human.size(used) + " used of " + Human.size(total);
+    }
+
+    /**
+     * The MACs of the node's registered interfaces, each once, for Wake-on-LAN; a MAC no network card could have
+     * (empty, multicast, malformed) is left out.
+     */
+    public java.util.List<dev.zos.core.power.MacAddress> macAddresses() {
+        var out = new java.util.ArrayList<dev.zos.core.power.MacAddress>();
+        for (Interface i : interfaces) {
+            try {
+                var mac = dev.zos.core.power.MacAddress.of(i.mac());
+                if (!out.contains(mac)) {
+                    out.add(mac);
+                }
+            } catch (dev.zos.core.ZosException e) {
+                // nothing to wake there
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** A network interface the node registered (a grid without them, like grid-proxy, lists none). */
+    public record Interface(@JsonProperty("name") String name, @JsonProperty("mac") String mac,
+                            @JsonProperty("ips") java.util.List<String> ips) {
+        public Interface {
+            ips = ips == null ? java.util.List.of() : java.util.List.copyOf(ips);
+        }
     }
 
     /** The node's reported power state and the farmer's power target: "up" or "down". */

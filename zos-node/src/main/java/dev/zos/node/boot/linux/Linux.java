@@ -8,6 +8,8 @@ import jnr.ffi.Runtime;
 public final class Linux {
     public static final int AF_INET = 2;
     public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_RAW = 3;
+    public static final int AF_PACKET = 17;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1;
     public static final int SO_REUSEADDR = 2;
@@ -33,6 +35,7 @@ public final class Linux {
     public static final long MS_NOATIME = 1024;
     public static final int MNT_DETACH = 2;
     public static final int RB_AUTOBOOT = 0x01234567;
+    public static final int RB_POWER_OFF = 0x4321FEDC;
     public static final int PR_SET_CHILD_SUBREAPER = 36;
 
     private static volatile Libc libc;
