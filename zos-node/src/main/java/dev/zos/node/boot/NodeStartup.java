@@ -60,6 +60,16 @@ final class NodeStartup {
         } catch (RuntimeException e) {
             return Fatal.reboot(out, "fatal: kernel command line: " + e.getMessage(), fatalDelay, true);
         }
+        // the manifest check proved the image whole; the grid says whether its own key signed it
+        try {
+            ReleaseKeyCheck.Verdict origin = ReleaseKeyCheck.checkImage(config.gridUrl(), Duration.ofSeconds(10));
+            say("zos-node: " + origin.line());
+            if (origin.refuse()) {
+                return Fatal.reboot(out, "fatal: " + origin.line(), fatalDelay, true);
+            }
+        } catch (java.io.IOException e) {
+            return Fatal.reboot(out, "fatal: cannot read the image's release key: " + e.getMessage(), fatalDelay, true);
+        }
         // the same agent as `zos-node run`: registration, the relay session, provisioning
         NodeAgent.start(config, NodeAgent.Host.pid1(), this::say); // PID 1 owns the machine: target down may power it off
         while (true) {
