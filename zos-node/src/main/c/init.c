@@ -68,11 +68,29 @@ static void mount_fs(const char *source, const char *target, const char *type, u
     }
 }
 
-static void load_modules(void) {
+/* seconds since the kernel started, for the console's timeline of a boot */
+static void uptime(char *buf, size_t len) {
+    snprintf(buf, len, "?");
+    int fd = open("/proc/uptime", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return;
+    }
+    ssize_t n = read(fd, buf, len - 1);
+    close(fd);
+    if (n <= 0) {
+        snprintf(buf, len, "?");
+        return;
+    }
+    buf[n] = '\0';
+    buf[strcspn(buf, " \n")] = '\0';
+}
+
+static int load_modules(void) {
+    int loaded = 0;
     FILE *list = fopen(MODULES_ORDER, "re");
     if (list == NULL) {
         say("no module list at", MODULES_ORDER, errno);
-        return;
+        return 0;
     }
     char line[512];
     while (fgets(line, sizeof line, list) != NULL) {
@@ -87,10 +105,13 @@ static void load_modules(void) {
         }
         if (syscall(SYS_finit_module, fd, "", 0) != 0 && errno != EEXIST) {
             say("cannot load module", line, errno);
+        } else {
+            loaded++;
         }
         close(fd);
     }
     fclose(list);
+    return loaded;
 }
 
 int main(void) {
@@ -104,7 +125,11 @@ int main(void) {
     mount_fs("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
     mount_fs("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
     mount_fs("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
-    load_modules();
+    char started[32], loaded[32];
+    uptime(started, sizeof started);
+    int modules = load_modules();
+    uptime(loaded, sizeof loaded);
+    dprintf(2, "zos-init: up at %s s, %d modules loaded at %s s, starting java\n", started, modules, loaded);
 
     char *const argv[] = {
         JAVA,
@@ -114,6 +139,8 @@ int main(void) {
         "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa",
         "-Xlog:cds=off,cds+dynamic=off",
         "-Duser.home=/root",
+        /* where the image keeps libsodium, which the manifest check hashes with (zos-imagegen's SharedLibraries) */
+        "-Djnr.ffi.library.path=/lib/x86_64-linux-gnu",
         "-cp", "/usr/lib/zos/zos-node.jar",
         "dev.zos.node.NodeMain", "boot",
         NULL,

@@ -13,6 +13,7 @@ import dev.zos.imagegen.manifest.ImageSigner;
 import dev.zos.imagegen.manifest.Manifest;
 import dev.zos.imagegen.manifest.ReleaseKey;
 import dev.zos.imagegen.runtime.AgentBundle;
+import dev.zos.imagegen.runtime.ImageJars;
 import dev.zos.imagegen.runtime.InitShim;
 import dev.zos.imagegen.runtime.JavaRuntime;
 import dev.zos.imagegen.runtime.SharedLibraries;
@@ -47,7 +48,7 @@ public final class ImageBuilder {
         progress.accept("kernel " + kernel.release() + " (" + kernel.source() + ")");
         ModuleIndex index = ModuleIndex.scan(kernel.modulesDir());
         List<String> order = new ModuleResolver(index).loadOrder(ModuleResolver.NODE_MODULES);
-        AgentBundle agent = AgentBundle.in(r.agentDir());
+        AgentBundle agent = ImageJars.slim(AgentBundle.in(r.agentDir()), cacheRoot);
         JavaRuntime jr = new JavaRuntime(JavaRuntime.currentJdk(), cacheRoot);
         List<String> modules = jr.modules(agent);
         progress.accept("java runtime: " + String.join(",", modules));
@@ -57,6 +58,12 @@ public final class ImageBuilder {
         Map<String, Path> helpers = NodeRootfs.helperPrograms();
         Map<String, Path> libraries = new TreeMap<>(SharedLibraries.of(runtime));
         libraries.putAll(SharedLibraries.of(List.copyOf(helpers.values()), null));
+        List<String> missing = new ArrayList<>();
+        libraries.putAll(SharedLibraries.agentLoaded(missing));
+        if (!missing.isEmpty()) {
+            progress.accept("not on this host: " + String.join(", ", missing) + " (apt-get install libsodium23); the node checks its image"
+                    + " with the slower Java BLAKE2b");
+        }
         FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, libraries, helpers, agent);
         ImageSigner.sign(tree, key);
         progress.accept("initramfs: " + tree.nodes().size() + " entries, " + r.compression().name().toLowerCase() + ", signed by " + key.publicKeyHex());

@@ -2,6 +2,7 @@ package dev.zos.node.boot;
 
 import dev.zos.cli.kit.BaseCommand;
 import dev.zos.cli.kit.CliContext;
+import dev.zos.core.hash.Blake2b256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,10 @@ public final class BootCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         var out = out();
+        long mainAfter = jvmUpMillis(); // for PID 1 the process started with the kernel: this is the uptime
         long start = System.nanoTime();
-        ManifestCheck.Result check = ManifestCheck.check(root);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ManifestCheck.Result check = ManifestCheck.check(root, threads);
         long checkMillis = (System.nanoTime() - start) / 1_000_000;
         if (!check.ok()) {
             for (String p : check.problems().subList(0, Math.min(20, check.problems().size()))) {
@@ -46,9 +49,8 @@ public final class BootCommand extends BaseCommand {
             return Fatal.reboot(out, "refusing to start: " + check.problems().size() + " problem(s) in the image", refuseDelay, isPid1());
         }
         KernelCmdline cmdline = KernelCmdline.parse(readCmdline());
-        out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis + " ms, JVM up "
-                + ProcessHandle.current().info().startInstant()
-                        .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L) + " ms)");
+        out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis
+                + " ms with " + Blake2b256.backend() + " on " + threads + " thread" + (threads == 1 ? "" : "s") + ", JVM up " + jvmUpMillis() + " ms, main after " + mainAfter + " ms)");
         out.flush();
         if (once) {
             return 0;
@@ -60,6 +62,11 @@ public final class BootCommand extends BaseCommand {
         while (true) {
             Thread.sleep(Long.MAX_VALUE);
         }
+    }
+
+    private static long jvmUpMillis() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     private static boolean isPid1() {
