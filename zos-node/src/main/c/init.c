@@ -145,11 +145,15 @@ int main(void) {
         "dev.zos.node.NodeMain", "boot",
         NULL,
     };
+    /* ZOS_BLAKE2B=java on the kernel command line (the kernel hands it to init) makes the manifest check use the
+       Java BLAKE2b instead of libsodium, to compare the two on a machine */
+    const char *blake2b = getenv("ZOS_BLAKE2B");
     char *const envp[] = {
         "PATH=/usr/sbin:/usr/bin",
         "HOME=/root",
         "LANG=C.UTF-8",
         "JAVA_HOME=/usr/lib/jvm",
+        blake2b != NULL && strcmp(blake2b, "java") == 0 ? "ZOS_BLAKE2B=java" : NULL,
         NULL,
     };
     execve(JAVA, argv, envp);
