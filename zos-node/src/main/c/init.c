@@ -23,6 +23,7 @@
 
 #define MODULES_ORDER "/etc/zos/modules.order"
 #define JAVA "/usr/lib/jvm/bin/java"
+#define AOT_CACHE "/usr/lib/zos/agent.aot"
 #define REBOOT_DELAY_SECONDS 10
 
 static void say(const char *what, const char *detail, int err) {
@@ -131,16 +132,21 @@ int main(void) {
     uptime(loaded, sizeof loaded);
     dprintf(2, "zos-init: up at %s s, %d modules loaded at %s s, starting java\n", started, modules, loaded);
 
+    /* the agent's AOT cache (classes loaded and linked at build time; zos-imagegen's AotCache, which trains with
+       the same options) when the image has one, else the runtime's base CDS archive */
+    int aot = access(AOT_CACHE, R_OK) == 0;
     char *const argv[] = {
         JAVA,
         "-XX:TieredStopAtLevel=1",
         "-XX:+UseSerialGC",
         "-Xshare:auto",
-        "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa",
+        aot ? "-XX:AOTCache=" AOT_CACHE : "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa",
         "-Xlog:cds=off,cds+dynamic=off",
         "-Duser.home=/root",
         /* where the image keeps libsodium, which the manifest check hashes with (zos-imagegen's SharedLibraries) */
         "-Djnr.ffi.library.path=/lib/x86_64-linux-gnu",
+        /* jffi and the FFM calls load native code: allowed, without a warning per library on the console */
+        "--enable-native-access=ALL-UNNAMED",
         "-cp", "/usr/lib/zos/zos-node.jar",
         "dev.zos.node.NodeMain", "boot",
         NULL,

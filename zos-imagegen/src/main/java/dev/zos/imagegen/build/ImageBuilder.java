@@ -13,6 +13,7 @@ import dev.zos.imagegen.manifest.ImageSigner;
 import dev.zos.imagegen.manifest.Manifest;
 import dev.zos.imagegen.manifest.ReleaseKey;
 import dev.zos.imagegen.runtime.AgentBundle;
+import dev.zos.imagegen.runtime.AotCache;
 import dev.zos.imagegen.runtime.ImageJars;
 import dev.zos.imagegen.runtime.InitShim;
 import dev.zos.imagegen.runtime.JavaRuntime;
@@ -65,6 +66,10 @@ public final class ImageBuilder {
                     + " with the slower Java BLAKE2b");
         }
         FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, libraries, helpers, agent);
+        AotCache.of(runtime, agent, cacheRoot, r.mtime()).ifPresentOrElse(aot -> {
+            AotCache.install(tree, aot);
+            progress.accept("agent AOT cache: " + aot);
+        }, () -> progress.accept("agent AOT cache: none (the agent has no zos-node main class or the JDK is older than 25)"));
         ImageSigner.sign(tree, key);
         progress.accept("initramfs: " + tree.nodes().size() + " entries, " + r.compression().name().toLowerCase() + ", signed by " + key.publicKeyHex());
         byte[] initramfs = Initramfs.write(tree, r.compression(), r.mtime());

@@ -43,7 +43,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ImageJars {
     /** Bump when the transformation changes, so cached results are remade. */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
     /** Packages of jars the image leaves out when a jar holds nothing else. */
     public static final List<String> LEFT_OUT_PACKAGES = List.of("software/amazon/", "org/reactivestreams/");
     /**
@@ -217,7 +217,10 @@ public final class ImageJars {
                 if (n.equals(last) || foreignNative(n) || signature(n)) {
                     continue;
                 }
-                if (onlyClasses != null && n.endsWith(".class") && !n.endsWith("module-info.class")) {
+                if (onlyClasses != null && n.endsWith("module-info.class")) {
+                    continue; // it would export packages the shrunk jar no longer has (the class path ignores it anyway)
+                }
+                if (onlyClasses != null && n.endsWith(".class")) {
                     String plain = n.replaceFirst("^META-INF/versions/\\d+/", "");
                     if (!onlyClasses.contains(plain.substring(0, plain.length() - 6))) {
                         continue;
