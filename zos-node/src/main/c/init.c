@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #define MODULES_ORDER "/etc/zos/modules.order"
+/* written when every module is loaded; zos-node's BootCommand waits for it */
+#define MODULES_DONE "/run/zos-modules-loaded"
 #define JAVA "/usr/lib/jvm/bin/java"
 #define AOT_CACHE "/usr/lib/zos/agent.aot"
 #define REBOOT_DELAY_SECONDS 10
@@ -115,6 +117,21 @@ static int load_modules(void) {
     return loaded;
 }
 
+/* loads the modules, then writes MODULES_DONE ("N modules loaded at S s") atomically */
+static void load_modules_and_mark(void) {
+    int modules = load_modules();
+    char loaded[32], line[96];
+    uptime(loaded, sizeof loaded);
+    int n = snprintf(line, sizeof line, "%d modules loaded at %s s\n", modules, loaded);
+    int fd = open(MODULES_DONE ".tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, line, n) != n || rename(MODULES_DONE ".tmp", MODULES_DONE) != 0) {
+        say("cannot write", MODULES_DONE, errno);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
 int main(void) {
     if (getpid() != 1) {
         dprintf(2, "zos-init: not PID 1, refusing to run\n");
@@ -126,11 +143,21 @@ int main(void) {
     mount_fs("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
     mount_fs("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
     mount_fs("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
-    char started[32], loaded[32];
+    /* The JVM needs no module to start and check the image, so a child loads them meanwhile (under TCG that is
+       seconds of signature checks and relocations) and leaves MODULES_DONE for the agent to wait on before it
+       touches the network or the disks. The JVM, still PID 1 after execve, reaps the child. */
+    char started[32];
     uptime(started, sizeof started);
-    int modules = load_modules();
-    uptime(loaded, sizeof loaded);
-    dprintf(2, "zos-init: up at %s s, %d modules loaded at %s s, starting java\n", started, modules, loaded);
+    pid_t loader = fork();
+    if (loader == 0) {
+        load_modules_and_mark();
+        _exit(0);
+    }
+    if (loader < 0) {
+        say("cannot fork the module loader,", "loading here", errno);
+        load_modules_and_mark();
+    }
+    dprintf(2, "zos-init: up at %s s, starting java\n", started);
 
     /* the agent's AOT cache (classes loaded and linked at build time; zos-imagegen's AotCache, which trains with
        the same options) when the image has one, else the runtime's base CDS archive */

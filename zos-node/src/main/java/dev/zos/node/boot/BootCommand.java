@@ -56,12 +56,39 @@ public final class BootCommand extends BaseCommand {
             return 0;
         }
         if (isPid1()) {
+            awaitModules(out, MODULES_LOADED, MODULES_WAIT);
             return new NodeStartup(out, refuseDelay).run(cmdline); // network, cache disk, then the agent
         }
         // not PID 1 (a test or a person): nothing of the machine is touched; stay up like PID 1 would
         while (true) {
             Thread.sleep(Long.MAX_VALUE);
         }
+    }
+
+    /** Written by /init's module loader (init.c's MODULES_DONE) once every kernel module is loaded. */
+    static final Path MODULES_LOADED = Path.of("/run/zos-modules-loaded");
+    static final java.time.Duration MODULES_WAIT = java.time.Duration.ofSeconds(120);
+
+    /**
+     * Waits until /init's module loader, which ran while the JVM started and checked the image, is done: the network
+     * and the disks need its drivers. Shows its line on the console; goes on after {@code limit} with a warning.
+     */
+    static void awaitModules(java.io.PrintWriter out, Path marker, java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!Files.isRegularFile(marker)) {
+            if (System.nanoTime() > deadline) {
+                out.println("zos-node: kernel modules still loading after " + limit.toSeconds() + " s; going on");
+                out.flush();
+                return;
+            }
+            Thread.sleep(50);
+        }
+        try {
+            out.println("zos-init: " + Files.readString(marker).strip());
+        } catch (IOException e) {
+            out.println("zos-init: modules loaded");
+        }
+        out.flush();
     }
 
     private static long jvmUpMillis() {
