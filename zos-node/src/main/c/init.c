@@ -161,23 +161,28 @@ int main(void) {
 
     /* the agent's AOT cache (classes loaded and linked at build time; zos-imagegen's AotCache, which trains with
        the same options) when the image has one, else the runtime's base CDS archive */
-    int aot = access(AOT_CACHE, R_OK) == 0;
-    char *const argv[] = {
-        JAVA,
-        "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC",
-        "-Xshare:auto",
-        aot ? "-XX:AOTCache=" AOT_CACHE : "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa",
-        "-Xlog:cds=off,cds+dynamic=off",
-        "-Duser.home=/root",
-        /* where the image keeps libsodium, which the manifest check hashes with (zos-imagegen's SharedLibraries) */
-        "-Djnr.ffi.library.path=/lib/x86_64-linux-gnu",
-        /* jffi and the FFM calls load native code: allowed, without a warning per library on the console */
-        "--enable-native-access=ALL-UNNAMED",
-        "-cp", "/usr/lib/zos/zos-node.jar",
-        "dev.zos.node.NodeMain", "boot",
-        NULL,
-    };
+    char *argv[24];
+    int a = 0;
+    argv[a++] = JAVA;
+    argv[a++] = "-XX:TieredStopAtLevel=1";
+    argv[a++] = "-XX:+UseSerialGC";
+    if (access(AOT_CACHE, R_OK) == 0) {
+        argv[a++] = "-XX:AOTCache=" AOT_CACHE; /* the JVM refuses it together with any -Xshare option */
+    } else {
+        argv[a++] = "-Xshare:auto";
+        argv[a++] = "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa";
+    }
+    argv[a++] = "-Xlog:cds=off,cds+dynamic=off";
+    argv[a++] = "-Duser.home=/root";
+    /* where the image keeps libsodium, which the manifest check hashes with (zos-imagegen's SharedLibraries) */
+    argv[a++] = "-Djnr.ffi.library.path=/lib/x86_64-linux-gnu";
+    /* jffi and the FFM calls load native code: allowed, without a warning per library on the console */
+    argv[a++] = "--enable-native-access=ALL-UNNAMED";
+    argv[a++] = "-cp";
+    argv[a++] = "/usr/lib/zos/zos-node.jar";
+    argv[a++] = "dev.zos.node.NodeMain";
+    argv[a++] = "boot";
+    argv[a] = NULL;
     /* ZOS_BLAKE2B=java on the kernel command line (the kernel hands it to init) makes the manifest check use the
        Java BLAKE2b instead of libsodium, to compare the two on a machine */
     const char *blake2b = getenv("ZOS_BLAKE2B");
