@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Checks the running image against its signed manifest before anything else starts: the signature of
@@ -85,14 +87,27 @@ public final class ManifestCheck {
         problems.addAll(hashAll(root, toHash, threads));
         problems.addAll(lineProblems);
         Set<String> own = Set.of("/" + MANIFEST, "/" + SIGNATURE, "/" + KEY);
-        try (Stream<Path> all = Files.walk(root)) {
-            all.filter(p -> !p.equals(root) && !SKIP.contains(root.relativize(p).getName(0).toString()))
-                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-                    .map(p -> "/" + root.relativize(p))
-                    .filter(p -> !listed.contains(p) && !own.contains(p))
-                    .sorted()
-                    .forEach(p -> problems.add(p + ": not in the manifest"));
-        }
+        // the kernel file systems are not walked at all: /proc alone is thousands of entries, some of which
+        // (a process that is exiting) cannot even be listed
+        List<String> unlisted = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return root.equals(dir.getParent()) && SKIP.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
+                    String p = "/" + root.relativize(file);
+                    if (!listed.contains(p) && !own.contains(p)) {
+                        unlisted.add(p);
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        unlisted.stream().sorted().forEach(p -> problems.add(p + ": not in the manifest"));
         return new Result(toHash.size(), List.copyOf(problems));
     }
 
