@@ -174,8 +174,6 @@ int main(void) {
     }
     argv[a++] = "-Xlog:cds=off,cds+dynamic=off";
     argv[a++] = "-Duser.home=/root";
-    /* where the image keeps libsodium, which the manifest check hashes with (zos-imagegen's SharedLibraries) */
-    argv[a++] = "-Djnr.ffi.library.path=/lib/x86_64-linux-gnu";
     /* jffi and the FFM calls load native code: allowed, without a warning per library on the console */
     argv[a++] = "--enable-native-access=ALL-UNNAMED";
     argv[a++] = "-cp";
@@ -183,15 +181,11 @@ int main(void) {
     argv[a++] = "dev.zos.node.NodeMain";
     argv[a++] = "boot";
     argv[a] = NULL;
-    /* ZOS_BLAKE2B=java on the kernel command line (the kernel hands it to init) makes the manifest check use the
-       Java BLAKE2b instead of libsodium, to compare the two on a machine */
-    const char *blake2b = getenv("ZOS_BLAKE2B");
     char *const envp[] = {
         "PATH=/usr/sbin:/usr/bin",
         "HOME=/root",
         "LANG=C.UTF-8",
         "JAVA_HOME=/usr/lib/jvm",
-        blake2b != NULL && strcmp(blake2b, "java") == 0 ? "ZOS_BLAKE2B=java" : NULL,
         NULL,
     };
     execve(JAVA, argv, envp);

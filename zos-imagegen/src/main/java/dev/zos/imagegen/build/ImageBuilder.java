@@ -59,12 +59,6 @@ public final class ImageBuilder {
         Map<String, Path> helpers = NodeRootfs.helperPrograms();
         Map<String, Path> libraries = new TreeMap<>(SharedLibraries.of(runtime));
         libraries.putAll(SharedLibraries.of(List.copyOf(helpers.values()), null));
-        List<String> missing = new ArrayList<>();
-        libraries.putAll(SharedLibraries.agentLoaded(missing));
-        if (!missing.isEmpty()) {
-            progress.accept("not on this host: " + String.join(", ", missing) + " (apt-get install libsodium23); the node checks its image"
-                    + " with the slower Java BLAKE2b");
-        }
         FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, libraries, helpers, agent);
         AotCache.of(runtime, agent, cacheRoot, r.mtime()).ifPresentOrElse(aot -> {
             AotCache.install(tree, aot);

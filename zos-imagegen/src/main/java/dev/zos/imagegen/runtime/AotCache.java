@@ -38,7 +38,7 @@ public final class AotCache {
     public static final String BASE_ARCHIVE = "/usr/lib/jvm/lib/server/classes.jsa";
     /** PID 1's JVM options that the cache depends on; init.c passes exactly these (a test checks it). */
     public static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.home=/root",
-            "-Djnr.ffi.library.path=" + SharedLibraries.AGENT_LIBRARY_DIR, "--enable-native-access=ALL-UNNAMED");
+            "--enable-native-access=ALL-UNNAMED");
     static final String MAIN = "dev.zos.node.NodeMain";
     /** Bump when the training changes. */
     static final String VERSION = "1";

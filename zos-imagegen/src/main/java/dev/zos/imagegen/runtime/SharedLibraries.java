@@ -19,36 +19,6 @@ public final class SharedLibraries {
     private SharedLibraries() {
     }
 
-    /** Where the image keeps the libraries the agent loads itself (jnr-ffi looks there: init.c's -Djnr.ffi.library.path). */
-    public static final String AGENT_LIBRARY_DIR = "/lib/x86_64-linux-gnu";
-    /**
-     * Libraries the agent loads by name when present: libsodium hashes the manifest check's BLAKE2b natively
-     * (zos-core's Blake2b256), several times faster than the Java fallback, which matters most under TCG.
-     */
-    public static final List<String> AGENT_LOADED = List.of("libsodium.so.23");
-
-    /** Image path → host file of each of {@link #AGENT_LOADED} this host has (with what they need); missing ones are named in {@code missing}. */
-    public static Map<String, Path> agentLoaded(List<String> missing) {
-        Map<String, Path> libs = new TreeMap<>();
-        for (String name : AGENT_LOADED) {
-            Path host = Path.of(AGENT_LIBRARY_DIR, name);
-            if (!Files.isRegularFile(host)) {
-                host = Path.of("/usr" + AGENT_LIBRARY_DIR, name);
-            }
-            if (!Files.isRegularFile(host)) {
-                missing.add(name);
-                continue;
-            }
-            try {
-                libs.put(AGENT_LIBRARY_DIR + "/" + name, host.toRealPath());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot resolve " + host, e);
-            }
-            libs.putAll(of(List.of(host), null));
-        }
-        return libs;
-    }
-
     /** Image path → host file for every library of every executable and .so under {@code dir}. */
     public static Map<String, Path> of(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {

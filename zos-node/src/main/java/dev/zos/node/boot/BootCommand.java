@@ -2,7 +2,6 @@ package dev.zos.node.boot;
 
 import dev.zos.cli.kit.BaseCommand;
 import dev.zos.cli.kit.CliContext;
-import dev.zos.core.hash.Blake2b256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ public final class BootCommand extends BaseCommand {
         }
         KernelCmdline cmdline = KernelCmdline.parse(readCmdline());
         out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis
-                + " ms with " + Blake2b256.backend() + " on " + threads + " thread" + (threads == 1 ? "" : "s") + ", JVM up " + jvmUpMillis() + " ms, main after " + mainAfter + " ms)");
+                + " ms on " + threads + " thread" + (threads == 1 ? "" : "s") + ", JVM up " + jvmUpMillis() + " ms, main after " + mainAfter + " ms)");
         out.flush();
         if (once) {
             return 0;
