@@ -22,7 +22,10 @@
 #include <unistd.h>
 
 #define MODULES_ORDER "/etc/zos/modules.order"
+/* written when every module is loaded; zos-node's BootCommand waits for it */
+#define MODULES_DONE "/run/zos-modules-loaded"
 #define JAVA "/usr/lib/jvm/bin/java"
+#define AOT_CACHE "/usr/lib/zos/agent.aot"
 #define REBOOT_DELAY_SECONDS 10
 
 static void say(const char *what, const char *detail, int err) {
@@ -68,11 +71,29 @@ static void mount_fs(const char *source, const char *target, const char *type, u
     }
 }
 
-static void load_modules(void) {
+/* seconds since the kernel started, for the console's timeline of a boot */
+static void uptime(char *buf, size_t len) {
+    snprintf(buf, len, "?");
+    int fd = open("/proc/uptime", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return;
+    }
+    ssize_t n = read(fd, buf, len - 1);
+    close(fd);
+    if (n <= 0) {
+        snprintf(buf, len, "?");
+        return;
+    }
+    buf[n] = '\0';
+    buf[strcspn(buf, " \n")] = '\0';
+}
+
+static int load_modules(void) {
+    int loaded = 0;
     FILE *list = fopen(MODULES_ORDER, "re");
     if (list == NULL) {
         say("no module list at", MODULES_ORDER, errno);
-        return;
+        return 0;
     }
     char line[512];
     while (fgets(line, sizeof line, list) != NULL) {
@@ -87,10 +108,28 @@ static void load_modules(void) {
         }
         if (syscall(SYS_finit_module, fd, "", 0) != 0 && errno != EEXIST) {
             say("cannot load module", line, errno);
+        } else {
+            loaded++;
         }
         close(fd);
     }
     fclose(list);
+    return loaded;
+}
+
+/* loads the modules, then writes MODULES_DONE ("N modules loaded at S s") atomically */
+static void load_modules_and_mark(void) {
+    int modules = load_modules();
+    char loaded[32], line[96];
+    uptime(loaded, sizeof loaded);
+    int n = snprintf(line, sizeof line, "%d modules loaded at %s s\n", modules, loaded);
+    int fd = open(MODULES_DONE ".tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, line, n) != n || rename(MODULES_DONE ".tmp", MODULES_DONE) != 0) {
+        say("cannot write", MODULES_DONE, errno);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
 }
 
 int main(void) {
@@ -104,20 +143,44 @@ int main(void) {
     mount_fs("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
     mount_fs("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755");
     mount_fs("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
-    load_modules();
+    /* The JVM needs no module to start and check the image, so a child loads them meanwhile (under TCG that is
+       seconds of signature checks and relocations) and leaves MODULES_DONE for the agent to wait on before it
+       touches the network or the disks. The JVM, still PID 1 after execve, reaps the child. */
+    char started[32];
+    uptime(started, sizeof started);
+    pid_t loader = fork();
+    if (loader == 0) {
+        load_modules_and_mark();
+        _exit(0);
+    }
+    if (loader < 0) {
+        say("cannot fork the module loader,", "loading here", errno);
+        load_modules_and_mark();
+    }
+    dprintf(2, "zos-init: up at %s s, starting java\n", started);
 
-    char *const argv[] = {
-        JAVA,
-        "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC",
-        "-Xshare:auto",
-        "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa",
-        "-Xlog:cds=off,cds+dynamic=off",
-        "-Duser.home=/root",
-        "-cp", "/usr/lib/zos/zos-node.jar",
-        "dev.zos.node.NodeMain", "boot",
-        NULL,
-    };
+    /* the agent's AOT cache (classes loaded and linked at build time; zos-imagegen's AotCache, which trains with
+       the same options) when the image has one, else the runtime's base CDS archive */
+    char *argv[24];
+    int a = 0;
+    argv[a++] = JAVA;
+    argv[a++] = "-XX:TieredStopAtLevel=1";
+    argv[a++] = "-XX:+UseSerialGC";
+    if (access(AOT_CACHE, R_OK) == 0) {
+        argv[a++] = "-XX:AOTCache=" AOT_CACHE; /* the JVM refuses it together with any -Xshare option */
+    } else {
+        argv[a++] = "-Xshare:auto";
+        argv[a++] = "-XX:SharedArchiveFile=/usr/lib/jvm/lib/server/classes.jsa";
+    }
+    argv[a++] = "-Xlog:cds=off,cds+dynamic=off";
+    argv[a++] = "-Duser.home=/root";
+    /* jffi and the FFM calls load native code: allowed, without a warning per library on the console */
+    argv[a++] = "--enable-native-access=ALL-UNNAMED";
+    argv[a++] = "-cp";
+    argv[a++] = "/usr/lib/zos/zos-node.jar";
+    argv[a++] = "dev.zos.node.NodeMain";
+    argv[a++] = "boot";
+    argv[a] = NULL;
     char *const envp[] = {
         "PATH=/usr/sbin:/usr/bin",
         "HOME=/root",

@@ -41,6 +41,23 @@ class Blake2b256Test {
     }
 
     @Test
+    void buffersHashLikeArraysOnBothBackendsDirectOrNot() {
+        Random random = new Random(11);
+        byte[] data = new byte[200_000];
+        random.nextBytes(data);
+        String expected = hex(Blake2b256.portable().hash(data, 5, 150_000));
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(data.length).put(data).flip();
+        for (Blake2b256 h : new Blake2b256[] {Blake2b256.create(), Blake2b256.portable()}) {
+            assertThat(hex(h.hash(java.nio.ByteBuffer.wrap(data, 5, 150_000)))).isEqualTo(expected);
+            java.nio.ByteBuffer d = direct.duplicate().position(5).limit(150_005);
+            assertThat(hex(h.hash(d))).isEqualTo(expected);
+            assertThat(d.hasRemaining()).as("consumed").isFalse();
+            assertThat(hex(h.hash(java.nio.ByteBuffer.allocateDirect(0))))
+                    .isEqualTo("0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8");
+        }
+    }
+
+    @Test
     void ciMachinesHaveTheNativeBackend() {
         // scripts/test installs libsodium23; a CI run on the slow path would hide a packaging regression
         if ("true".equals(System.getenv("CI"))) {

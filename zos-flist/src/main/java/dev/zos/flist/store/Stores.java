@@ -4,7 +4,7 @@ import dev.zos.core.ZosException;
 import dev.zos.flist.meta.Route;
 import dev.zos.flist.store.dir.DirStore;
 import dev.zos.flist.store.http.HttpStore;
-import dev.zos.flist.store.s3.S3Store;
+import dev.zos.flist.store.s3.S3StoreFactory;
 import dev.zos.flist.store.zdb.ZdbStore;
 
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class Stores {
 
     /** The built-in stores: {@code dir://}, {@code http(s)://}, {@code s3://}, {@code s3s://}, {@code zdb://}. */
     public static Stores defaults() {
-        return new Stores(new TreeMap<>()).with(DirStore.FACTORY).with(HttpStore.FACTORY).with(S3Store.FACTORY)
+        return new Stores(new TreeMap<>()).with(DirStore.FACTORY).with(HttpStore.FACTORY).with(S3StoreFactory.INSTANCE)
                 .with(ZdbStore.FACTORY);
     }
 

@@ -13,6 +13,8 @@ import dev.zos.imagegen.manifest.ImageSigner;
 import dev.zos.imagegen.manifest.Manifest;
 import dev.zos.imagegen.manifest.ReleaseKey;
 import dev.zos.imagegen.runtime.AgentBundle;
+import dev.zos.imagegen.runtime.AotCache;
+import dev.zos.imagegen.runtime.ImageJars;
 import dev.zos.imagegen.runtime.InitShim;
 import dev.zos.imagegen.runtime.JavaRuntime;
 import dev.zos.imagegen.runtime.SharedLibraries;
@@ -47,7 +49,7 @@ public final class ImageBuilder {
         progress.accept("kernel " + kernel.release() + " (" + kernel.source() + ")");
         ModuleIndex index = ModuleIndex.scan(kernel.modulesDir());
         List<String> order = new ModuleResolver(index).loadOrder(ModuleResolver.NODE_MODULES);
-        AgentBundle agent = AgentBundle.in(r.agentDir());
+        AgentBundle agent = ImageJars.slim(AgentBundle.in(r.agentDir()), cacheRoot);
         JavaRuntime jr = new JavaRuntime(JavaRuntime.currentJdk(), cacheRoot);
         List<String> modules = jr.modules(agent);
         progress.accept("java runtime: " + String.join(",", modules));
@@ -58,6 +60,10 @@ public final class ImageBuilder {
         Map<String, Path> libraries = new TreeMap<>(SharedLibraries.of(runtime));
         libraries.putAll(SharedLibraries.of(List.copyOf(helpers.values()), null));
         FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, libraries, helpers, agent);
+        AotCache.of(runtime, agent, cacheRoot, r.mtime()).ifPresentOrElse(aot -> {
+            AotCache.install(tree, aot);
+            progress.accept("agent AOT cache: " + aot);
+        }, () -> progress.accept("agent AOT cache: none (the agent has no zos-node main class or the JDK is older than 25)"));
         ImageSigner.sign(tree, key);
         progress.accept("initramfs: " + tree.nodes().size() + " entries, " + r.compression().name().toLowerCase() + ", signed by " + key.publicKeyHex());
         byte[] initramfs = Initramfs.write(tree, r.compression(), r.mtime());

@@ -106,6 +106,16 @@ public final class FsTree {
         return this;
     }
 
+    /** Removes a file, link or device (not a folder); absent paths are fine. */
+    public FsTree remove(String path) {
+        String p = check(path);
+        if (nodes.get(p) instanceof Dir) {
+            throw ZosException.invalid("image path " + p + " is a folder; only files are removed");
+        }
+        nodes.remove(p);
+        return this;
+    }
+
     public SortedMap<String, Node> nodes() {
         return Collections.unmodifiableSortedMap(nodes);
     }

@@ -36,8 +36,10 @@ public final class BootCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         var out = out();
+        long mainAfter = jvmUpMillis(); // for PID 1 the process started with the kernel: this is the uptime
         long start = System.nanoTime();
-        ManifestCheck.Result check = ManifestCheck.check(root);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ManifestCheck.Result check = ManifestCheck.check(root, threads);
         long checkMillis = (System.nanoTime() - start) / 1_000_000;
         if (!check.ok()) {
             for (String p : check.problems().subList(0, Math.min(20, check.problems().size()))) {
@@ -46,20 +48,51 @@ public final class BootCommand extends BaseCommand {
             return Fatal.reboot(out, "refusing to start: " + check.problems().size() + " problem(s) in the image", refuseDelay, isPid1());
         }
         KernelCmdline cmdline = KernelCmdline.parse(readCmdline());
-        out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis + " ms, JVM up "
-                + ProcessHandle.current().info().startInstant()
-                        .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L) + " ms)");
+        out.println(banner(ProcessHandle.current().pid(), Runtime.version().toString(), cmdline) + " (" + check.files() + " files verified in " + checkMillis
+                + " ms on " + threads + " thread" + (threads == 1 ? "" : "s") + ", JVM up " + jvmUpMillis() + " ms, main after " + mainAfter + " ms)");
         out.flush();
         if (once) {
             return 0;
         }
         if (isPid1()) {
+            awaitModules(out, MODULES_LOADED, MODULES_WAIT);
             return new NodeStartup(out, refuseDelay).run(cmdline); // network, cache disk, then the agent
         }
         // not PID 1 (a test or a person): nothing of the machine is touched; stay up like PID 1 would
         while (true) {
             Thread.sleep(Long.MAX_VALUE);
         }
+    }
+
+    /** Written by /init's module loader (init.c's MODULES_DONE) once every kernel module is loaded. */
+    static final Path MODULES_LOADED = Path.of("/run/zos-modules-loaded");
+    static final java.time.Duration MODULES_WAIT = java.time.Duration.ofSeconds(120);
+
+    /**
+     * Waits until /init's module loader, which ran while the JVM started and checked the image, is done: the network
+     * and the disks need its drivers. Shows its line on the console; goes on after {@code limit} with a warning.
+     */
+    static void awaitModules(java.io.PrintWriter out, Path marker, java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!Files.isRegularFile(marker)) {
+            if (System.nanoTime() > deadline) {
+                out.println("zos-node: kernel modules still loading after " + limit.toSeconds() + " s; going on");
+                out.flush();
+                return;
+            }
+            Thread.sleep(50);
+        }
+        try {
+            out.println("zos-init: " + Files.readString(marker).strip());
+        } catch (IOException e) {
+            out.println("zos-init: modules loaded");
+        }
+        out.flush();
+    }
+
+    private static long jvmUpMillis() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     private static boolean isPid1() {

@@ -8,7 +8,6 @@ import dev.zos.flist.store.StoreUrls;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Set;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -34,17 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class S3Store implements BlockStore {
 
-    public static final StoreFactory FACTORY = new StoreFactory() {
-        @Override
-        public Set<String> schemes() {
-            return Set.of("s3", "s3s", "s3+tls");
-        }
-
-        @Override
-        public BlockStore open(String url) {
-            return new S3Store(url);
-        }
-    };
+    public static final StoreFactory FACTORY = S3StoreFactory.INSTANCE;
 
     private static final HexFormat HEX = HexFormat.of();
 
