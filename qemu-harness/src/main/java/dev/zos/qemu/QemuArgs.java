@@ -20,6 +20,9 @@ public final class QemuArgs {
         }
         a.addAll(List.of("-m", Integer.toString(c.memoryMb()), "-smp", Integer.toString(c.cpus())));
         a.addAll(List.of("-display", "none", "-monitor", "none", "-serial", "file:" + c.serialLog()));
+        if (c.qmpSocket() != null) {
+            a.addAll(List.of("-qmp", "unix:" + c.qmpSocket() + ",server=on,wait=off"));
+        }
         if (c.noReboot()) {
             a.add("-no-reboot");
         }

@@ -60,6 +60,8 @@ public final class QemuCluster implements AutoCloseable {
     private final Spec spec;
     private final Path work;
     private final List<Node> nodes = new ArrayList<>();
+    /** Per node, where its console stood at its last reset. */
+    private final int[] consoleFrom;
     private final Thread hook;
     private boolean failed;
     private boolean closed;
@@ -67,6 +69,7 @@ public final class QemuCluster implements AutoCloseable {
     private QemuCluster(Spec spec, Path work) {
         this.spec = spec;
         this.work = work;
+        this.consoleFrom = new int[spec.nodes()];
         this.hook = new Thread(this::destroy, "qemu-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -162,7 +165,8 @@ public final class QemuCluster implements AutoCloseable {
                 }
                 var config = new QemuConfig("zos-node-" + i, qemu, image.mode(), kernel, image.initramfs(), append,
                         image.path(), efiDir, spec.memoryMb(), spec.cpus(), kvmAvailable(), disks, dir.resolve("console.log"),
-                        image.mode() == BootMode.EFI ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot());
+                        image.mode() == BootMode.EFI ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
+                        qmpSocket(dir));
                 List<String> argv = QemuArgs.of(config);
                 Files.writeString(dir.resolve("qemu.args"), String.join("\n", argv) + "\n");
                 Process p = new ProcessBuilder(argv).redirectOutput(dir.resolve("qemu.out").toFile())
@@ -174,6 +178,40 @@ public final class QemuCluster implements AutoCloseable {
         }
     }
 
+    /** A QMP socket in the node's folder when its path fits a unix socket address; none otherwise (then no {@link #reset}). */
+    private static Path qmpSocket(Path nodeDir) {
+        Path socket = nodeDir.resolve("qmp.sock");
+        return socket.toString().getBytes(StandardCharsets.UTF_8).length <= QemuConfig.MAX_SOCKET_PATH && !socket.toString().contains(",")
+                ? socket : null;
+    }
+
+    /**
+     * Presses node {@code index}'s reset button (QMP {@code system_reset}): the machine reboots from the same image with
+     * the same disks, as after a power cut. From then on {@link #awaitConsole} matches only what that node printed after
+     * the reset. Needs {@code noReboot} off: with QEMU's -no-reboot a reset makes QEMU exit.
+     */
+    public void reset(int index) {
+        Node n = nodes.get(index);
+        if (spec.noReboot()) {
+            throw ZosException.invalid("cannot reset " + n.config().name() + ": the cluster runs with noReboot, where a reset stops QEMU");
+        }
+        if (n.config().qmpSocket() == null) {
+            throw new ZosException(ZosException.Kind.UNAVAILABLE, "cannot reset " + n.config().name() + ": its work folder " + work
+                    + " is too deep for a QMP unix socket; use a shorter workRoot");
+        }
+        if (!n.process().isAlive()) {
+            throw new ZosException(ZosException.Kind.UNAVAILABLE, "cannot reset " + n.config().name() + ": QEMU exited with " + n.process().exitValue());
+        }
+        consoleFrom[index] = n.console().length();
+        Qmp.execute(n.config().qmpSocket(), "system_reset", java.time.Duration.ofSeconds(30));
+    }
+
+    /** What node {@code index} printed since its last {@link #reset} (since it started when never reset). */
+    public String consoleSinceReset(int index) {
+        String c = nodes.get(index).console();
+        return c.substring(Math.min(consoleFrom[index], c.length()));
+    }
+
     public List<Node> nodes() {
         return List.copyOf(nodes);
     }
@@ -182,7 +220,10 @@ public final class QemuCluster implements AutoCloseable {
         return work;
     }
 
-    /** Waits until every node's console matches; returns the time each took. Fails (and keeps the logs) on timeout. */
+    /**
+     * Waits until every node's console (since its last {@link #reset}) matches; returns the time each took. Fails (and
+     * keeps the logs) on timeout.
+     */
     public List<Duration> awaitConsole(Pattern pattern, Duration timeout) {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
@@ -195,7 +236,7 @@ public final class QemuCluster implements AutoCloseable {
                         continue;
                     }
                     Node n = nodes.get(i);
-                    if (pattern.matcher(n.console()).find()) {
+                    if (pattern.matcher(consoleSinceReset(i)).find()) {
                         took[i] = Duration.between(start, Instant.now());
                         done++;
                     } else if (!n.process().isAlive()) {

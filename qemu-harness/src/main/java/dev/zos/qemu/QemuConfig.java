@@ -12,10 +12,22 @@ import java.util.Objects;
  * @param disks  qcow2 disks, attached as virtio block devices in order
  * @param ovmfCode firmware code (EFI only); {@code ovmfVars} a fresh per-VM copy of the variable store
  * @param hostForwards user-network port forwards, e.g. {@code tcp::2222-:22}
+ * @param qmpSocket where QEMU listens for QMP (the harness resets the machine through it), or null for none
  */
 public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
                          Path efiDir, int memoryMb, int cpus, boolean kvm, List<Path> disks, Path serialLog,
-                         Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot) {
+                         Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot, Path qmpSocket) {
+    /** A sun_path holds 108 bytes with its terminating NUL. */
+    static final int MAX_SOCKET_PATH = 107;
+
+    /** Without a QMP socket. */
+    public QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
+                      Path efiDir, int memoryMb, int cpus, boolean kvm, List<Path> disks, Path serialLog,
+                      Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot) {
+        this(name, qemu, boot, kernel, initrd, append, image, efiDir, memoryMb, cpus, kvm, disks, serialLog, ovmfCode, ovmfVars, mac,
+                hostForwards, noReboot, null);
+    }
+
     public QemuConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(qemu, "qemu");
@@ -40,6 +52,11 @@ public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Pat
                 Objects.requireNonNull(ovmfCode, "EFI boot needs OVMF_CODE");
                 Objects.requireNonNull(ovmfVars, "EFI boot needs a copy of OVMF_VARS");
             }
+        }
+        if (qmpSocket != null && (qmpSocket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SOCKET_PATH
+                || qmpSocket.toString().contains(","))) {
+            throw new IllegalArgumentException("the QMP socket path must be at most " + MAX_SOCKET_PATH
+                    + " bytes without commas, got " + qmpSocket);
         }
         if (mac != null && !mac.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}")) {
             throw new IllegalArgumentException("mac must look like 52:54:00:12:34:56, got " + mac);

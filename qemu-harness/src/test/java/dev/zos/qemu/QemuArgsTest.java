@@ -25,6 +25,19 @@ class QemuArgsTest {
     }
 
     @Test
+    void aQmpSocketIsAUnixServerThatDoesNotWaitForAClient() {
+        QemuConfig c = config(BootMode.KERNEL, false);
+        QemuConfig withQmp = new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
+                c.memoryMb(), c.cpus(), c.kvm(), c.disks(), c.serialLog(), c.ovmfCode(), c.ovmfVars(), c.mac(), c.hostForwards(), false,
+                Path.of("/w/qmp.sock"));
+        assertThat(QemuArgs.of(withQmp)).containsSequence("-qmp", "unix:/w/qmp.sock,server=on,wait=off").doesNotContain("-no-reboot");
+        assertThat(QemuArgs.of(c)).doesNotContain("-qmp");
+        assertThatThrownBy(() -> new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
+                c.memoryMb(), c.cpus(), c.kvm(), c.disks(), c.serialLog(), c.ovmfCode(), c.ovmfVars(), c.mac(), c.hostForwards(), false,
+                Path.of("/" + "d".repeat(120) + "/qmp.sock"))).hasMessageContaining("at most 107 bytes");
+    }
+
+    @Test
     void kvmUsesTheHostCpu() {
         assertThat(QemuArgs.of(config(BootMode.KERNEL, true))).containsSequence("-accel", "kvm", "-cpu", "host").doesNotContain("tcg");
     }

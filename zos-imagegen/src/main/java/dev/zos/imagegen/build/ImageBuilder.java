@@ -55,8 +55,11 @@ public final class ImageBuilder {
         Path init = InitShim.build(cacheRoot);
         TwinKey key = ReleaseKey.loadSecret(r.releaseKey());
         Map<String, Path> helpers = NodeRootfs.helperPrograms();
+        Map<String, Path> loaded = NodeRootfs.loadedLibraries();
         Map<String, Path> libraries = new TreeMap<>(SharedLibraries.of(runtime));
         libraries.putAll(SharedLibraries.of(List.copyOf(helpers.values()), null));
+        libraries.putAll(loaded);
+        libraries.putAll(SharedLibraries.of(List.copyOf(loaded.values()), null));
         FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, libraries, helpers, agent);
         ImageSigner.sign(tree, key);
         progress.accept("initramfs: " + tree.nodes().size() + " entries, " + r.compression().name().toLowerCase() + ", signed by " + key.publicKeyHex());

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * What PID 1 does after the manifest check and before the agent: reap orphans, bring up the network, mount the
- * cache disk, show all of it on the console, then hand over to the agent. Any failure takes the fatal path
+ * cache disk and the kernel file systems the workloads need ({@link WorkloadMounts}), show all of it on the console,
+ * then hand over to the agent. Any failure takes the fatal path
  * (console line, delay, reboot).
  */
 final class NodeStartup {
@@ -52,6 +53,13 @@ final class NodeStartup {
             return Fatal.reboot(out, "fatal: cache disk: " + e.getMessage(), fatalDelay, true);
         }
         say("zos-node: " + cache.describe());
+
+        try {
+            WorkloadMounts.mountAll();
+        } catch (Exception e) {
+            return Fatal.reboot(out, "fatal: " + e.getMessage(), fatalDelay, true);
+        }
+        say("zos-node: " + WorkloadMounts.describe());
 
         NodeConfig config;
         try {

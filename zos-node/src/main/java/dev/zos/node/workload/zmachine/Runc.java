@@ -6,6 +6,7 @@ import dev.zos.core.ZosException;
 import dev.zos.node.workload.host.ProcessResult;
 import dev.zos.node.workload.host.ProcessRunner;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The runc command line, with its state kept under {@code stateRoot} (runc {@code --root}). Containers run
+ * The runc command line (or crun's, which takes the same commands), with its state kept under {@code stateRoot} (runc {@code --root}). Containers run
  * detached: runc starts them and exits, the container's stdout and stderr stay attached to the console log file,
  * so the agent can restart without touching them and adopt them by id afterwards.
  */
@@ -25,6 +26,24 @@ public final class Runc {
     private final ProcessRunner runner;
     private final String binary;
     private final Path stateRoot;
+
+    /** The runc-compatible command lines this class drives, in order of preference. */
+    public static final List<String> RUNTIMES = List.of("runc", "crun");
+
+    /**
+     * The first of {@link #RUNTIMES} found in the folders of {@code path} (a PATH value), as an absolute path; the bare
+     * name {@code runc} when none is there, so the error of the first container names what is missing.
+     */
+    public static String locate(String path) {
+        for (String name : RUNTIMES) {
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                    return Path.of(dir, name).toString();
+                }
+            }
+        }
+        return RUNTIMES.getFirst();
+    }
 
     public Runc(ProcessRunner runner, String binary, Path stateRoot) {
         this.runner = runner;
@@ -39,7 +58,8 @@ public final class Runc {
     public Optional<State> state(String id) {
         ProcessResult r = runner.run(command("state", id), TIMEOUT);
         if (r.exitCode() != 0) {
-            if (r.stderr().contains("does not exist") || r.stderr().contains("not exist")) {
+            // runc: "container does not exist"; crun: "error opening file `<root>/<id>/status`: No such file or directory"
+            if (r.stderr().contains("not exist") || r.stderr().contains("No such file or directory")) {
                 return Optional.empty();
             }
             throw ZosException.unavailable("cannot read the state of container " + id + ": " + r.errorLine(), null);
