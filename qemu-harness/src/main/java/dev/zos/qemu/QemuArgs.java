@@ -32,8 +32,16 @@ public final class QemuArgs {
         }
         a.addAll(List.of("-netdev", net.toString()));
         a.addAll(List.of("-device", "virtio-net-pci,netdev=n0" + (c.mac() != null ? ",mac=" + c.mac() : "")));
-        for (Path d : c.disks()) {
-            a.addAll(List.of("-drive", "file=" + d + ",if=virtio,format=qcow2"));
+        if (c.solidStateDisks() && !c.disks().isEmpty()) {
+            a.addAll(List.of("-device", "virtio-scsi-pci,id=scsi0"));
+            for (int i = 0; i < c.disks().size(); i++) {
+                a.addAll(List.of("-drive", "file=" + c.disks().get(i) + ",if=none,id=disk" + i + ",format=qcow2"));
+                a.addAll(List.of("-device", "scsi-hd,drive=disk" + i + ",bus=scsi0.0,rotation_rate=1"));
+            }
+        } else {
+            for (Path d : c.disks()) {
+                a.addAll(List.of("-drive", "file=" + d + ",if=virtio,format=qcow2"));
+            }
         }
         switch (c.boot()) {
             case KERNEL -> {

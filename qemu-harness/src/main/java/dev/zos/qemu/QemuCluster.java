@@ -33,9 +33,17 @@ public final class QemuCluster implements AutoCloseable {
      * @param grid     when set, appended to a kernel-format command line as {@code zos-grid=} (last value wins)
      * @param diskSize qcow2 size per node, e.g. {@code 10G}; null for no disk
      * @param extraAppend more kernel command line words for a kernel-format image, or null
+     * @param solidStateDisks give the disks to the guest as SSDs (see {@link QemuConfig#solidStateDisks()}), so a node
+     *                    sells them as SSD capacity (SRU), which disk workloads need
      */
     public record Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
-                       String extraAppend) {
+                       String extraAppend, boolean solidStateDisks) {
+        /** With virtio disks. */
+        public Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
+                    String extraAppend) {
+            this(image, nodes, diskSize, grid, memoryMb, cpus, workRoot, logsDir, noReboot, extraAppend, false);
+        }
+
         public Spec {
             if (nodes < 1 || nodes > 64) {
                 throw ZosException.invalid("--nodes must be between 1 and 64, got " + nodes);
@@ -166,7 +174,7 @@ public final class QemuCluster implements AutoCloseable {
                 var config = new QemuConfig("zos-node-" + i, qemu, image.mode(), kernel, image.initramfs(), append,
                         image.path(), efiDir, spec.memoryMb(), spec.cpus(), kvmAvailable(), disks, dir.resolve("console.log"),
                         image.mode() == BootMode.EFI ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
-                        qmpSocket(dir));
+                        qmpSocket(dir), spec.solidStateDisks());
                 List<String> argv = QemuArgs.of(config);
                 Files.writeString(dir.resolve("qemu.args"), String.join("\n", argv) + "\n");
                 Process p = new ProcessBuilder(argv).redirectOutput(dir.resolve("qemu.out").toFile())

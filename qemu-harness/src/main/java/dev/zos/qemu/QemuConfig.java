@@ -13,19 +13,22 @@ import java.util.Objects;
  * @param ovmfCode firmware code (EFI only); {@code ovmfVars} a fresh per-VM copy of the variable store
  * @param hostForwards user-network port forwards, e.g. {@code tcp::2222-:22}
  * @param qmpSocket where QEMU listens for QMP (the harness resets the machine through it), or null for none
+ * @param solidStateDisks attach the disks as SCSI disks that report no rotation (the guest sees SSDs, {@code sda}…)
+ *                        instead of virtio block devices, which Linux always reports as rotational ({@code vda}…)
  */
 public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
                          Path efiDir, int memoryMb, int cpus, boolean kvm, List<Path> disks, Path serialLog,
-                         Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot, Path qmpSocket) {
+                         Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot, Path qmpSocket,
+                         boolean solidStateDisks) {
     /** A sun_path holds 108 bytes with its terminating NUL. */
     static final int MAX_SOCKET_PATH = 107;
 
-    /** Without a QMP socket. */
+    /** Without a QMP socket, with virtio disks. */
     public QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
                       Path efiDir, int memoryMb, int cpus, boolean kvm, List<Path> disks, Path serialLog,
                       Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot) {
         this(name, qemu, boot, kernel, initrd, append, image, efiDir, memoryMb, cpus, kvm, disks, serialLog, ovmfCode, ovmfVars, mac,
-                hostForwards, noReboot, null);
+                hostForwards, noReboot, null, false);
     }
 
     public QemuConfig {

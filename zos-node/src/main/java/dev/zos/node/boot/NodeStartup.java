@@ -78,7 +78,7 @@ final class NodeStartup {
     private CacheDisk.Mounted mountCache() throws Exception {
         List<BlockDevice> disks = List.of();
         // devices of modules loaded by /init may still be probing: look a few times before giving up
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 20; i++) { // SCSI disks are scanned asynchronously after sd_mod loads
             disks = BlockDevices.scan(Path.of("/sys/block"), Path.of("/dev"), BlockDevices.NODE_DISKS);
             Optional<BlockDevice> pick = CacheDisk.choose(disks, CacheDisk.MIN_SIZE);
             if (pick.isPresent()) {
