@@ -51,7 +51,7 @@ public class StandardDrivers {
                 new dev.zos.node.workload.zmount.ZMountDriver(images, volumes),
                 new VolumeDriver(images, volumes),
                 new ZMachineDriver(new FlistFetcher(), createRootfsLower(), images, mounter, volumes,
-                        new NetNamespaces(runner), new Runc(runner, runcBinary(), runcState),
+                        new NetNamespaces(runner), new Runc(runner, runcBinary(), runcState, Runc.rootIsRamdisk(mounter.table())),
                         new MachineInterfaces(links)));
     }
 

@@ -3,6 +3,7 @@ package dev.zos.node.workload.zmachine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zos.core.ZosException;
+import dev.zos.node.workload.host.MountTable;
 import dev.zos.node.workload.host.ProcessResult;
 import dev.zos.node.workload.host.ProcessRunner;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class Runc {
     private final ProcessRunner runner;
     private final String binary;
     private final Path stateRoot;
+    private final boolean noPivot;
 
     /** The runc-compatible command lines this class drives, in order of preference. */
     public static final List<String> RUNTIMES = List.of("runc", "crun");
@@ -45,10 +47,25 @@ public final class Runc {
         return RUNTIMES.getFirst();
     }
 
+    /**
+     * Whether the host's root is the initial ramdisk (the node image: the kernel's {@code rootfs}), where pivot_root(2)
+     * fails with EINVAL: then containers are started with {@code --no-pivot} (their root moved onto / and chrooted
+     * into), which runc and crun offer for exactly this case.
+     */
+    public static boolean rootIsRamdisk(MountTable mounts) {
+        return mounts.at(Path.of("/")).map(e -> e.fsType().equals("rootfs") || e.fsType().equals("ramfs")).orElse(false);
+    }
+
     public Runc(ProcessRunner runner, String binary, Path stateRoot) {
+        this(runner, binary, stateRoot, false);
+    }
+
+    /** @param noPivot start containers with {@code --no-pivot} (see {@link #rootIsRamdisk}) */
+    public Runc(ProcessRunner runner, String binary, Path stateRoot, boolean noPivot) {
         this.runner = runner;
         this.binary = binary;
         this.stateRoot = stateRoot;
+        this.noPivot = noPivot;
     }
 
     /** A container's runc status ({@code created}, {@code running}, {@code paused}, {@code stopped}) and init pid. */
@@ -74,7 +91,9 @@ public final class Runc {
 
     /** Starts the bundle detached, stdout and stderr of the container (and runc's own errors) appended to {@code log}. */
     public void run(String id, Path bundle, Path log) {
-        int code = runner.runLogged(command("run", "--detach", "--bundle", bundle.toString(), id), log, TIMEOUT);
+        List<String> cmd = noPivot ? command("run", "--no-pivot", "--detach", "--bundle", bundle.toString(), id)
+                : command("run", "--detach", "--bundle", bundle.toString(), id);
+        int code = runner.runLogged(cmd, log, TIMEOUT);
         if (code != 0) {
             throw ZosException.unavailable("cannot start container " + id + ": runc exited with " + code + ": "
                     + ConsoleLog.lastLine(log), null);
