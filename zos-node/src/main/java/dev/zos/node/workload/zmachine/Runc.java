@@ -95,7 +95,7 @@ public final class Runc {
                 : command("run", "--detach", "--bundle", bundle.toString(), id);
         int code = runner.runLogged(cmd, log, TIMEOUT);
         if (code != 0) {
-            throw ZosException.unavailable("cannot start container " + id + ": runc exited with " + code + ": "
+            throw ZosException.unavailable("cannot start container " + id + ": " + Path.of(binary).getFileName() + " exited with " + code + ": "
                     + ConsoleLog.lastLine(log), null);
         }
     }
