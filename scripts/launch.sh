@@ -27,7 +27,7 @@ esac
 if [ "$tool" = zos-flistctl ]; then
   case "${1:-}" in
     mount|pack|unpack|convert|verify|clone|publish|cat)
-      jvm=(-Xshare:auto -XX:CompileCommand=quiet "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.01") ;;
+      jvm=(-XX:CompileCommand=quiet "-XX:CompileCommand=CompileThresholdScaling,com.sun.crypto.provider.*::*,0.01") ;;
   esac
 fi
 # A class-data-sharing archive per tool, made by the JVM on the first run and reused (and remade when the jars

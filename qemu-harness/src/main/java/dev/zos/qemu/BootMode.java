@@ -9,5 +9,7 @@ public enum BootMode {
     /** A raw disk image (USB stick) under SeaBIOS. */
     USB,
     /** A unified kernel image as EFI/BOOT/BOOTX64.EFI on a FAT drive under OVMF. */
-    EFI
+    EFI,
+    /** Network boot under SeaBIOS with QEMU's iPXE ROM: the user network's DHCP hands out a boot URL (an iPXE script). */
+    NETBOOT
 }

@@ -30,6 +30,10 @@ public final class QemuArgs {
         for (String fwd : c.hostForwards()) {
             net.append(",hostfwd=").append(fwd);
         }
+        if (c.boot() == BootMode.NETBOOT) {
+            // a comma would end QEMU's option value: doubled, it stays in the URL
+            net.append(",bootfile=").append(c.bootUrl().replace(",", ",,"));
+        }
         a.addAll(List.of("-netdev", net.toString()));
         a.addAll(List.of("-device", "virtio-net-pci,netdev=n0" + (c.mac() != null ? ",mac=" + c.mac() : "")));
         if (c.solidStateDisks() && !c.disks().isEmpty()) {
@@ -43,6 +47,11 @@ public final class QemuArgs {
                 a.addAll(List.of("-drive", "file=" + d + ",if=virtio,format=qcow2"));
             }
         }
+        if (c.ovmfCode() != null) {
+            // UEFI firmware (any boot mode): OVMF's code read-only, this VM's own copy of the variable store
+            a.addAll(List.of("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=" + c.ovmfCode()));
+            a.addAll(List.of("-drive", "if=pflash,format=raw,unit=1,file=" + c.ovmfVars()));
+        }
         switch (c.boot()) {
             case KERNEL -> {
                 a.addAll(List.of("-kernel", c.kernel().toString(), "-initrd", c.initrd().toString()));
@@ -53,11 +62,10 @@ public final class QemuArgs {
             case ISO -> a.addAll(List.of("-drive", "file=" + c.image() + ",media=cdrom,readonly=on", "-boot", "d"));
             // snapshot=on: writes go to a temporary overlay, the image stays as built (a read-only IDE disk is refused)
             case USB -> a.addAll(List.of("-drive", "file=" + c.image() + ",format=raw,if=ide,snapshot=on", "-boot", "c"));
-            case EFI -> {
-                a.addAll(List.of("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=" + c.ovmfCode()));
-                a.addAll(List.of("-drive", "if=pflash,format=raw,unit=1,file=" + c.ovmfVars()));
-                a.addAll(List.of("-drive", "file=fat:ro:" + c.efiDir() + ",format=raw,if=virtio,readonly=on"));
-            }
+            case EFI -> a.addAll(List.of("-drive", "file=fat:ro:" + c.efiDir() + ",format=raw,if=virtio,readonly=on"));
+            // SeaBIOS runs the NIC's iPXE ROM, which takes the DHCP lease and chains to the boot file; under OVMF
+            // (its drives added above) the ROM's iPXE is the firmware's network boot
+            case NETBOOT -> a.addAll(List.of("-boot", "n"));
         }
         return a;
     }

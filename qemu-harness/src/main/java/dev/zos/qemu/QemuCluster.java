@@ -33,12 +33,19 @@ public final class QemuCluster implements AutoCloseable {
      * @param grid     when set, appended to a kernel-format command line as {@code zos-grid=} (last value wins)
      * @param diskSize qcow2 size per node, e.g. {@code 10G}; null for no disk
      * @param extraAppend more kernel command line words for a kernel-format image, or null
+     * @param uefi     boot under OVMF (a fresh copy of its variables per node) instead of SeaBIOS; always for an EFI image
      * @param solidStateDisks give the disks to the guest as SSDs (see {@link QemuConfig#solidStateDisks()}), so a node
      *                    sells them as SSD capacity (SRU), which disk workloads need
      */
     public record Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
-                       String extraAppend, boolean solidStateDisks) {
+                       String extraAppend, boolean uefi, boolean solidStateDisks) {
         /** With virtio disks. */
+        public Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
+                    String extraAppend, boolean uefi) {
+            this(image, nodes, diskSize, grid, memoryMb, cpus, workRoot, logsDir, noReboot, extraAppend, uefi, false);
+        }
+
+        /** Under the image's own firmware: OVMF for an EFI image, SeaBIOS for the others. */
         public Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
                     String extraAppend) {
             this(image, nodes, diskSize, grid, memoryMb, cpus, workRoot, logsDir, noReboot, extraAppend, false);
@@ -71,14 +78,19 @@ public final class QemuCluster implements AutoCloseable {
     /** Per node, where its console stood at its last reset. */
     private final int[] consoleFrom;
     private final Thread hook;
-    private boolean failed;
+    private volatile boolean failed;
     private boolean closed;
+    /** The boot file of a {@link BootMode#NETBOOT} cluster, null otherwise. */
+    private URI bootUrl;
+    /** Whether a NETBOOT cluster boots under OVMF (UEFI) instead of SeaBIOS. */
+    private boolean uefi;
 
     private QemuCluster(Spec spec, Path work) {
         this.spec = spec;
         this.work = work;
         this.consoleFrom = new int[spec.nodes()];
-        this.hook = new Thread(this::destroy, "qemu-teardown");
+        // Ctrl-C or exit: stop every QEMU, keep a failed run's logs, remove the work folder
+        this.hook = new Thread(this::closeQuietly, "qemu-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -113,9 +125,30 @@ public final class QemuCluster implements AutoCloseable {
     }
 
     public static QemuCluster start(Spec spec) {
-        BootImage image = BootImage.of(spec.image());
+        return start(spec, BootImage.of(spec.image()), null);
+    }
+
+    /**
+     * Nodes that boot from the network: QEMU's DHCP hands out {@code bootUrl} (e.g. a grid's
+     * {@code http://10.0.2.2:PORT/ipxe/<runmode>/<farm>}) and the NIC's iPXE ROM chains to it. {@code spec.image()} and
+     * {@code spec.grid()} are not used: the boot server decides what boots and with which command line.
+     */
+    public static QemuCluster netboot(URI bootUrl, Spec spec) {
+        return start(spec, new BootImage(BootMode.NETBOOT, null, null, null, null), bootUrl, false);
+    }
+
+    /** {@link #netboot(URI, Spec)} under OVMF (UEFI) when {@code uefi}, where the console also shows iPXE's output. */
+    public static QemuCluster netboot(URI bootUrl, Spec spec, boolean uefi) {
+        return start(spec, new BootImage(BootMode.NETBOOT, null, null, null, null), bootUrl, uefi);
+    }
+
+    private static QemuCluster start(Spec spec, BootImage image, URI bootUrl) {
+        return start(spec, image, bootUrl, false);
+    }
+
+    private static QemuCluster start(Spec spec, BootImage image, URI bootUrl, boolean uefi) {
         Path qemu = qemuBinary();
-        if (image.mode() == BootMode.EFI && (!Files.isRegularFile(OVMF_CODE) || !Files.isRegularFile(OVMF_VARS))) {
+        if ((image.mode() == BootMode.EFI || uefi || spec.uefi()) && (!Files.isRegularFile(OVMF_CODE) || !Files.isRegularFile(OVMF_VARS))) {
             throw new ZosException(ZosException.Kind.UNAVAILABLE, "OVMF firmware is missing; install it with: apt-get install -y ovmf");
         }
         Path work;
@@ -126,6 +159,8 @@ public final class QemuCluster implements AutoCloseable {
             throw new UncheckedIOException("cannot create a work folder under " + spec.workRoot(), e);
         }
         QemuCluster cluster = new QemuCluster(spec, work);
+        cluster.bootUrl = bootUrl;
+        cluster.uefi = uefi;
         try {
             cluster.launch(image, qemu);
         } catch (RuntimeException e) {
@@ -167,14 +202,15 @@ public final class QemuCluster implements AutoCloseable {
                     disks.add(disk);
                 }
                 Path vars = null;
-                if (image.mode() == BootMode.EFI) {
+                boolean onOvmf = image.mode() == BootMode.EFI || uefi || spec.uefi();
+                if (onOvmf) {
                     vars = dir.resolve("OVMF_VARS.fd");
                     Files.copy(OVMF_VARS, vars, StandardCopyOption.REPLACE_EXISTING);
                 }
                 var config = new QemuConfig("zos-node-" + i, qemu, image.mode(), kernel, image.initramfs(), append,
                         image.path(), efiDir, spec.memoryMb(), spec.cpus(), kvmAvailable(), disks, dir.resolve("console.log"),
-                        image.mode() == BootMode.EFI ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
-                        qmpSocket(dir), spec.solidStateDisks());
+                        onOvmf ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
+                        bootUrl == null ? null : bootUrl.toString(), qmpSocket(dir), spec.solidStateDisks());
                 List<String> argv = QemuArgs.of(config);
                 Files.writeString(dir.resolve("qemu.args"), String.join("\n", argv) + "\n");
                 Process p = new ProcessBuilder(argv).redirectOutput(dir.resolve("qemu.out").toFile())
@@ -276,6 +312,11 @@ public final class QemuCluster implements AutoCloseable {
         failed = true;
     }
 
+    /** A run that came up: its logs are not kept when it is closed (undoes {@link #markFailed()}). */
+    public void markSucceeded() {
+        failed = false;
+    }
+
     /** Where the logs of this run were kept, if it failed; null otherwise. */
     public Path keptLogs() {
         return failed ? spec.logsDir().resolve(work.getFileName()) : null;
@@ -308,6 +349,14 @@ public final class QemuCluster implements AutoCloseable {
             deleteTree(work);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up " + work, e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            destroy(); // at exit, stopping every QEMU matters more than the logs
         }
     }
 

@@ -9,9 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class QemuArgsTest {
     private static QemuConfig config(BootMode mode, boolean kvm) {
+        return config(mode, kvm, mode == BootMode.EFI);
+    }
+
+    private static QemuConfig config(BootMode mode, boolean kvm, boolean uefi) {
         return new QemuConfig("zos-node-1", Path.of("/usr/bin/qemu-system-x86_64"), mode, Path.of("/k/vmlinux"), Path.of("/k/initramfs.img"),
                 "quiet farmer_id=7", Path.of("/i/zos.iso"), Path.of("/e/esp"), 1024, 2, kvm, List.of(Path.of("/w/disk.qcow2")),
-                Path.of("/w/console.log"), Path.of("/ovmf/CODE.fd"), Path.of("/w/VARS.fd"), "52:54:00:12:34:01", List.of("tcp::2222-:22"), true);
+                Path.of("/w/console.log"), uefi ? Path.of("/ovmf/CODE.fd") : null, uefi ? Path.of("/w/VARS.fd") : null, "52:54:00:12:34:01", List.of("tcp::2222-:22"), true);
     }
 
     @Test
@@ -29,12 +33,12 @@ class QemuArgsTest {
         QemuConfig c = config(BootMode.KERNEL, false);
         QemuConfig withQmp = new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
                 c.memoryMb(), c.cpus(), c.kvm(), c.disks(), c.serialLog(), c.ovmfCode(), c.ovmfVars(), c.mac(), c.hostForwards(), false,
-                Path.of("/w/qmp.sock"), false);
+                null, Path.of("/w/qmp.sock"), false);
         assertThat(QemuArgs.of(withQmp)).containsSequence("-qmp", "unix:/w/qmp.sock,server=on,wait=off").doesNotContain("-no-reboot");
         assertThat(QemuArgs.of(c)).doesNotContain("-qmp");
         assertThatThrownBy(() -> new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
                 c.memoryMb(), c.cpus(), c.kvm(), c.disks(), c.serialLog(), c.ovmfCode(), c.ovmfVars(), c.mac(), c.hostForwards(), false,
-                Path.of("/" + "d".repeat(120) + "/qmp.sock"), false)).hasMessageContaining("at most 107 bytes");
+                null, Path.of("/" + "d".repeat(120) + "/qmp.sock"), false)).hasMessageContaining("at most 107 bytes");
     }
 
     @Test
@@ -42,7 +46,7 @@ class QemuArgsTest {
         QemuConfig c = config(BootMode.KERNEL, false);
         QemuConfig ssd = new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
                 c.memoryMb(), c.cpus(), c.kvm(), List.of(Path.of("/w/a.qcow2"), Path.of("/w/b.qcow2")), c.serialLog(), c.ovmfCode(),
-                c.ovmfVars(), c.mac(), c.hostForwards(), true, null, true);
+                c.ovmfVars(), c.mac(), c.hostForwards(), true, null, null, true);
         assertThat(QemuArgs.of(ssd)).containsSequence("-device", "virtio-scsi-pci,id=scsi0",
                 "-drive", "file=/w/a.qcow2,if=none,id=disk0,format=qcow2", "-device", "scsi-hd,drive=disk0,bus=scsi0.0,rotation_rate=1",
                 "-drive", "file=/w/b.qcow2,if=none,id=disk1,format=qcow2", "-device", "scsi-hd,drive=disk1,bus=scsi0.0,rotation_rate=1")
@@ -75,11 +79,44 @@ class QemuArgsTest {
     }
 
     @Test
+    void netbootHandsOutTheBootUrlAndBootsFromTheNetwork() {
+        var c = new QemuConfig("zos-node-1", Path.of("/usr/bin/qemu-system-x86_64"), BootMode.NETBOOT, null, null, null, null, null, 1024, 2,
+                false, List.of(Path.of("/w/disk.qcow2")), Path.of("/w/console.log"), null, null, "52:54:00:12:34:01", List.of(), true,
+                "http://10.0.2.2:8080/ipxe/dev/7/console=ttyS0,115200");
+        List<String> a = QemuArgs.of(c);
+        assertThat(a).containsSequence("-netdev", "user,id=n0,bootfile=http://10.0.2.2:8080/ipxe/dev/7/console=ttyS0,,115200")
+                .containsSequence("-boot", "n").doesNotContain("-kernel", "-initrd");
+        assertThat(String.join(" ", a)).doesNotContain("pflash", "cdrom");
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false,
+                List.of(), Path.of("log"), null, null, null, List.of(), false, null)).hasMessageContaining("boot URL");
+        var uefi = new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false, List.of(),
+                Path.of("log"), Path.of("/ovmf/CODE.fd"), Path.of("/w/VARS.fd"), null, List.of(), false, "http://10.0.2.2:1/ipxe/dev/7");
+        assertThat(QemuArgs.of(uefi)).containsSequence("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=/ovmf/CODE.fd",
+                "-drive", "if=pflash,format=raw,unit=1,file=/w/VARS.fd").containsSequence("-boot", "n");
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.NETBOOT, null, null, null, null, null, 1024, 1, false,
+                List.of(), Path.of("log"), null, null, null, List.of(), false, "http://x/a b")).hasMessageContaining("boot URL");
+    }
+
+    @Test
+    void isoBootsFromCdUnderUefiWhenGivenOvmf() {
+        List<String> a = QemuArgs.of(config(BootMode.ISO, false, true));
+        assertThat(a).containsSequence("-drive", "if=pflash,format=raw,unit=0,readonly=on,file=/ovmf/CODE.fd",
+                "-drive", "if=pflash,format=raw,unit=1,file=/w/VARS.fd").containsSequence("-drive", "file=/i/zos.iso,media=cdrom,readonly=on");
+    }
+
+    @Test
+    void usbUnderBiosHasNoFirmwareFlash() {
+        assertThat(String.join(" ", QemuArgs.of(config(BootMode.USB, false)))).doesNotContain("pflash");
+    }
+
+    @Test
     void configIsValidated() {
         assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.KERNEL, null, null, null, null, null, 1024, 1, false,
                 List.of(), Path.of("log"), null, null, null, List.of(), false)).hasMessageContaining("kernel");
         assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.ISO, null, null, null, Path.of("x.iso"), null, 64, 1, false,
                 List.of(), Path.of("log"), null, null, null, List.of(), false)).hasMessageContaining("128 MiB");
+        assertThatThrownBy(() -> new QemuConfig("n", Path.of("q"), BootMode.ISO, null, null, null, Path.of("x.iso"), null, 1024, 1, false,
+                List.of(), Path.of("log"), Path.of("CODE.fd"), null, null, List.of(), false)).hasMessageContaining("OVMF");
     }
 
     @Test

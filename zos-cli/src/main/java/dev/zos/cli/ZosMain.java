@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {IdentityCommand.class, dev.zos.cli.grid.GridCommand.class, dev.zos.cli.farms.FarmsCommand.class, dev.zos.cli.nodes.NodesCommand.class, DeploymentCommand.class,
             dev.zos.cli.deploy.DeployCommand.class, dev.zos.cli.deploy.SignCommand.class, dev.zos.cli.deploy.GetCommand.class,
             dev.zos.cli.deploy.ListCommand.class, dev.zos.cli.deploy.LogsCommand.class, dev.zos.cli.deploy.CancelCommand.class,
-            dev.zos.cli.deploy.CallCommand.class, dev.zos.cli.shell.ShellCommand.class})
+            dev.zos.cli.deploy.UpdateCommand.class, dev.zos.cli.deploy.CallCommand.class, dev.zos.cli.shell.ShellCommand.class})
 public final class ZosMain extends RootCommand {
 
     ZosMain(CliContext context) {

@@ -182,6 +182,29 @@ class DeployFlowIT {
             assertThat(Files.readString(written)).isEqualTo("stored-by-the-container\n");
             assertThat(runcList()).contains(container);
 
+            // an update adding a disk: only the new workload is provisioned, the machine keeps running untouched
+            Path grown = tmp.resolve("app-grown.yaml");
+            Files.writeString(grown, Files.readString(app).replace("""
+                  - name: net
+                """, """
+                  - name: more
+                    type: zmount
+                    version: 0
+                    data:
+                      size: 32MiB
+                  - name: net
+                """));
+            CliResult updated = ok(zos.run("update", "app", "-f", grown.toString(), "--timeout", "2m"));
+            assertThat(updated.out()).contains("updating app: version 1", "(re)provisioning more", "more (zmount): ok");
+            JsonNode after = JSON.readTree(ok(zos.run("get", "app", "-o", "json")).out());
+            assertThat(after.get("version").asInt()).isEqualTo(1);
+            assertThat(after.get("workloads")).hasSize(4).allSatisfy(w ->
+                    assertThat(w.get("result").get("state").asText()).as(w.toString()).isEqualTo("ok"));
+            assertThat(contract(contract.contractId()).details().get("deployment_hash")).isNotEqualTo(hash);
+            assertThat(ok(zos.run("logs", "app")).out()).as("the machine was not restarted")
+                    .isEqualTo("hello from the e2e container\ngateway-reachable\n");
+            assertThat(ok(zos.run("update", "app", "-f", grown.toString())).out()).contains("nothing to update");
+
             CliResult cancel = ok(zos.run("cancel", "app"));
             assertThat(cancel.out()).contains("contract " + contract.contractId() + " cancelled (app)")
                     .contains("web (zmachine): deleted").contains("deleted every workload");

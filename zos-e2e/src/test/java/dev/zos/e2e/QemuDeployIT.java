@@ -85,7 +85,7 @@ class QemuDeployIT {
                 "--runmode", "dev", "--console", "ttyS0", "--release-key", key.toString(), "--agent", agent.toString(), "-o", image.toString()));
 
         // both nodes boot at once, each on its own blank disk; noReboot off so that a reset reboots
-        cluster = QemuCluster.start(new QemuCluster.Spec(image, 2, DISK, guestGrid, MEMORY_MB, CPUS, tmp.resolve("w"), LOGS, false, null, true));
+        cluster = QemuCluster.start(new QemuCluster.Spec(image, 2, DISK, guestGrid, MEMORY_MB, CPUS, tmp.resolve("w"), LOGS, false, null, false, true));
         try {
             List<Duration> took = cluster.awaitConsole(SERVING, Duration.ofSeconds(600));
             System.out.printf("both nodes serving after %.1f s and %.1f s%n", took.get(0).toMillis() / 1000.0, took.get(1).toMillis() / 1000.0);

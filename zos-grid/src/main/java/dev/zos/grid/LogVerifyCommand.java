@@ -38,7 +38,7 @@ final class LogVerifyCommand extends BaseCommand {
             throw ZosException.notFound("no registry at " + location + "; pass the grid's --data-dir or --registry");
         }
         VerifyReport report;
-        try (var store = RegistryStores.open(location)) {
+        try (var store = RegistryStores.openForReading(location)) {
             report = Registry.verify(store);
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

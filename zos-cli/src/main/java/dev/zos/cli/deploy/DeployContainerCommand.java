@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "container", mixinStandardHelpOptions = true,
         description = {"Deploy one container (a zmachine) from an flist without writing a file: a private network",
-            "'net' (10.20.2.0/24, the machine at 10.20.2.2), the machine named NAME and one disk per --disk."})
+            "net_NAME (a /24 of 10.20.0.0/16 picked from NAME, the machine at .2), the machine named NAME and one",
+            "disk per --disk."})
 final class DeployContainerCommand extends BaseCommand {
     @Option(names = "--name", required = true, paramLabel = "NAME",
             description = "Name of the machine and of the deployment (letters, digits, '_').")
@@ -53,7 +54,7 @@ final class DeployContainerCommand extends BaseCommand {
     @Option(names = "--env", paramLabel = "K=V", description = "An environment variable of the machine (repeat).")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Command to run instead of the flist's own.")
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Command to run (default: the flist's own, from its /.startup.toml).")
     String entrypoint;
 
     @Option(names = "--dry-run", description = "Print the deployment as it would be signed and sent, with its hash; send nothing.")
@@ -80,7 +81,11 @@ final class DeployContainerCommand extends BaseCommand {
     protected int run() {
         var format = Render.format(output);
         var workloads = new ArrayList<Workload>();
-        workloads.add(Workload.of("net", new Network(IpNet.parse("10.20.0.0/16"), IpNet.parse("10.20.2.0/24"),
+        // a network of its own per container: network names are unique per twin and node, and its own /24 keeps
+        // two quick containers' bridges from claiming the same subnet
+        String net = "net_" + (name.length() > 32 ? name.substring(0, 32) : name);
+        int third = 2 + Math.floorMod(name.hashCode(), 250);
+        workloads.add(Workload.of(net, new Network(IpNet.parse("10.20.0.0/16"), IpNet.parse("10.20." + third + ".0/24"),
                 wireguardKey(), 1024 + new SecureRandom().nextInt(30000), List.of(), null)));
         var mounts = new ArrayList<MachineMount>();
         for (String disk : disks) {
@@ -91,7 +96,7 @@ final class DeployContainerCommand extends BaseCommand {
             workloads.add(Workload.of(p[0], new ZMount(size("--disk " + p[0], p[1]))));
             mounts.add(new MachineMount(p[0], p[2]));
         }
-        var network = new MachineNetwork("", false, null, List.of(new MachineInterface("net", IpAddress.parse("10.20.2.2"))));
+        var network = new MachineNetwork("", false, null, List.of(new MachineInterface(net, IpAddress.parse("10.20." + third + ".2"))));
         workloads.add(Workload.of(name, new ZMachine(flist, network, rootSize == null ? 0 : size("--root-size", rootSize),
                 new ComputeCapacity(cpu, size("--memory", memory)), mounts, entrypoint, env, false, List.of())));
         var session = grid.open(context);

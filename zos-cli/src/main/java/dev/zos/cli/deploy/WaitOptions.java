@@ -1,8 +1,8 @@
 package dev.zos.cli.deploy;
 
 import dev.zos.core.ZosException;
+import dev.zos.core.time.DurationText;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -23,31 +23,19 @@ public final class WaitOptions {
         return timeout;
     }
 
-    /** Seconds ({@code 30}, {@code 30s}), minutes ({@code 5m}) or hours ({@code 1h}). */
+    /** {@link DurationText}'s grammar; zero is refused (a wait that cannot succeed). */
     public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
             try {
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                char unit = v.isEmpty() ? '?' : v.charAt(v.length() - 1);
-                String number = v.isEmpty() ? "" : Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
-                long n = Long.parseLong(number);
-                Duration d = switch (unit) {
-                    case 'h' -> Duration.ofHours(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 's' -> Duration.ofSeconds(n);
-                    default -> Character.isDigit(unit) ? Duration.ofSeconds(n) : null;
-                };
-                if (d != null && !d.isNegative() && !d.isZero()) {
+                Duration d = DurationText.parse(value);
+                if (!d.isZero()) {
                     return d;
                 }
-            } catch (NumberFormatException e) {
-                // reported below
+            } catch (IllegalArgumentException e) {
+                // the one message below
             }
-            throw ZosException.invalid("invalid duration '" + value + "': use seconds, or a number with s, m or h (e.g. 90s, 5m)");
+            throw ZosException.invalid("invalid duration '" + value + "': use " + DurationText.FORMS);
         }
     }
 }

@@ -78,6 +78,25 @@ class DeployCommandsTest {
     }
 
     @Test
+    void quickContainersEachGetANetworkOfTheirOwn() throws Exception {
+        var zos = user("quick");
+        var networks = new java.util.HashSet<String>();
+        var subnets = new java.util.HashSet<String>();
+        for (String name : List.of("web", "db")) {
+            JsonNode view = JSON.readTree(ok(zos.run("deploy", "container", "--name", name, "--flist", "https://hub.example/base.flist",
+                    "--node", Long.toString(node.nodeId()), "--dry-run", "-o", "json")).out());
+            Deployment d = GridJson.fromJson(view.get("deployment").toString());
+            var net = d.workloads().stream().filter(w -> w.type().equals("network")).findFirst().orElseThrow();
+            assertThat(net.name()).isEqualTo("net_" + name);
+            networks.add(net.name());
+            subnets.add(((dev.zos.core.gridtypes.workload.Network) net.data()).subnet().text());
+        }
+        // network names are unique per twin and node; two quick containers must not collide on either
+        assertThat(networks).hasSize(2);
+        assertThat(subnets).hasSize(2);
+    }
+
+    @Test
     void dryRunPrintsTheSignedDeploymentAndItsHashAndSendsNothing() throws Exception {
         var zos = user("dry");
         long twin = twinOf(zos);

@@ -53,7 +53,8 @@ class DeployPartsTest {
         assertThat(c.convert("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.convert("1H")).isEqualTo(Duration.ofHours(1));
         assertThat(c.convert("250ms")).isEqualTo(Duration.ofMillis(250));
-        for (String bad : List.of("", "0", "-5s", "5d", "soon", "m")) {
+        assertThat(c.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        for (String bad : List.of("", "0", "0s", "-5s", "5x", "soon", "m")) {
             assertThatThrownBy(() -> c.convert(bad)).isInstanceOf(ZosException.class).hasMessageContaining("invalid duration");
         }
     }

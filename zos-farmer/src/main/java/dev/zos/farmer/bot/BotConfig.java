@@ -10,13 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.zos.core.time.DurationText;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the power bot is told, from {@code bot.yaml}:
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public record BotConfig(long farm, Duration interval, int wakeUpThreshold, Duration idleAfter, LocalTime periodicWakeUp,
                         Set<Long> neverShutdown) {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(s|m|h)");
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     public BotConfig {
@@ -87,15 +85,10 @@ public record BotConfig(long farm, Duration interval, int wakeUpThreshold, Durat
         if (text == null) {
             return fallback;
         }
-        Matcher m = DURATION.matcher(text.strip());
-        if (!m.matches()) {
-            throw ZosException.invalid("bot config: " + key + " must be a duration like 40s, 5m or 2h, got '" + text + "'");
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ZosException.invalid("bot config: " + key + " must be " + DurationText.FORMS + ", got '" + text + "'");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 }

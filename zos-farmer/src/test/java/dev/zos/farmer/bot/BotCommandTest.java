@@ -92,7 +92,7 @@ class BotCommandTest {
 
         Files.writeString(home.resolve("dur.yaml"), "farm: " + farm + "\ninterval: soon\n");
         assertThat(farmer().run("bot", "run", "-c", home.resolve("dur.yaml").toString(), "--once").err())
-                .contains("interval must be a duration like 40s, 5m or 2h, got 'soon'");
+                .contains("interval must be a duration like 90s, 5m, 1h30m or 500ms, got 'soon'");
 
         long other = grid.newFarm("not_mine_" + System.nanoTime() % 100000);
         Files.writeString(home.resolve("other.yaml"), "farm: " + other + "\n");

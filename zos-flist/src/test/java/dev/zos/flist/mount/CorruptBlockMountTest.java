@@ -1,6 +1,7 @@
 package dev.zos.flist.mount;
 
-import static dev.zos.flist.mount.NastyTree.BLOCK;
+import dev.zos.flist.pack.Trees;
+import static dev.zos.flist.pack.Trees.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,8 +42,8 @@ class CorruptBlockMountTest {
     void pack() throws Exception {
         FuseSupport.require();
         Path tree = Files.createDirectories(tmp.resolve("tree"));
-        a = NastyTree.random(1, 3 * BLOCK + 10);
-        b = NastyTree.random(2, 2 * BLOCK);
+        a = Trees.random(1, 3 * BLOCK + 10);
+        b = Trees.random(2, 2 * BLOCK);
         Files.write(tree.resolve("a.bin"), a);
         Files.write(tree.resolve("b.bin"), b);
         fl = tmp.resolve("t.fl");

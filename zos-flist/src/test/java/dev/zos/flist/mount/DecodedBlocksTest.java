@@ -1,5 +1,6 @@
 package dev.zos.flist.mount;
 
+import dev.zos.flist.pack.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class DecodedBlocksTest {
         BlockCodec codec = new BlockCodec();
         List<BlockRef> refs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byte[] plain = NastyTree.random(i, 1000 + i);
+            byte[] plain = Trees.random(i, 1000 + i);
             BlockCodec.Encoded e = codec.encode(plain, 0, plain.length);
             store.set(e.ref().id(), e.bytes());
             refs.add(e.ref());
@@ -49,7 +50,7 @@ class DecodedBlocksTest {
         };
         try (DecodedBlocks blocks = new DecodedBlocks(counting, 2, 1, 4)) {
             for (int i = 0; i < 10; i++) {
-                assertThat(blocks.get(refs.get(0))).isEqualTo(NastyTree.random(0, 1000));
+                assertThat(blocks.get(refs.get(0))).isEqualTo(Trees.random(0, 1000));
             }
             assertThat(fetches).hasValue(1);
             blocks.get(refs.get(1));
@@ -83,7 +84,7 @@ class DecodedBlocksTest {
                 blocks.prefetch(r); // only 2 may be in flight: the rest is dropped
             }
             for (int i = 0; i < refs.size(); i++) {
-                assertThat(blocks.get(refs.get(i))).isEqualTo(NastyTree.random(i, 1000 + i));
+                assertThat(blocks.get(refs.get(i))).isEqualTo(Trees.random(i, 1000 + i));
             }
             assertThat(fetches).hasValue(4);
         }

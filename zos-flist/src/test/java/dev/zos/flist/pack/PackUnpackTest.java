@@ -111,8 +111,8 @@ class PackUnpackTest {
                 assertThat(priv.gid()).isEqualTo(4321);
             }
         }
-        assertThat(packed.files()).isEqualTo(2100 + 8 + 3 + 4 + 3 + 1);
-        assertThat(packed.symlinks()).isEqualTo(4);
+        assertThat(packed.files()).isEqualTo(2100 + 11 + 3 + 4 + 3 + 1);
+        assertThat(packed.symlinks()).isEqualTo(5);
         assertThat(progress).isNotEmpty();
         PackProgress last = progress.get(progress.size() - 1);
         assertThat(last.files()).isEqualTo(packed.files());

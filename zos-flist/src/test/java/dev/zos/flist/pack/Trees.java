@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class Trees {
 
     public static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+    /** rfs's block size: file sizes around it are where packing and mounting go wrong. */
+    public static final int BLOCK = 524288;
     public static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private Trees() {
@@ -55,7 +57,7 @@ public final class Trees {
         }
 
         Path sizes = Files.createDirectory(root.resolve("sizes"));
-        for (int n : new int[] {0, 1, 524287, 524288, 524289, 3 * 524288 + 17}) {
+        for (int n : new int[] {0, 1, 4095, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, 3 * BLOCK + 17, 6 * BLOCK + 12345}) {
             Files.write(sizes.resolve("s" + n), random(n, n));
         }
         try (RandomAccessFile raf = new RandomAccessFile(sizes.resolve("sparse").toFile(), "rw")) {
@@ -76,6 +78,7 @@ public final class Trees {
         Files.createSymbolicLink(links.resolve("rel"), Path.of("../sizes/s1"));
         Files.createSymbolicLink(links.resolve("dangling"), Path.of("nowhere/at/all"));
         Files.createSymbolicLink(links.resolve("dirlink"), Path.of("../many"));
+        Files.createSymbolicLink(links.resolve("long"), Path.of("x".repeat(1000)));
 
         Path modes = Files.createDirectory(root.resolve("modes"));
         Files.writeString(modes.resolve("suid"), "#!/bin/sh\n");
@@ -100,7 +103,7 @@ public final class Trees {
         Files.writeString(intl.resolve("héllo wörld ✓"), "unicode\n");
         Files.createDirectory(intl.resolve("日本語"));
         Files.writeString(intl.resolve("日本語/ファイル"), "jp\n");
-        Files.writeString(intl.resolve("with space & 'quote'"), "q\n");
+        Files.writeString(intl.resolve("with space & 'quote' \\ back"), "q\n");
 
         // pin every mtime (children before their directory), and make one directory read-only last
         List<Path> all = new ArrayList<>();

@@ -26,11 +26,11 @@ import org.eclipse.jetty.server.Handler;
  * {@code http://} store read. Writes are signed by a twin registered in this grid's registry and land only
  * in that twin's namespace.
  * <pre>{@code
- * Hub hub = new Hub(config.hubDir(), registry, clock);
+ * Hub hub = new Hub(config.hubDir(), config.hubStore(), registry, clock);
  * routes.addAll(hub.routes(ExplorerRoutes.notFound().handler()));
  * }</pre>
  */
-public final class Hub {
+public final class Hub implements AutoCloseable {
     /** The largest stored block: a Snappy-compressed 512 KiB block can grow a little, plus the GCM tag. */
     public static final int MAX_BLOCK_BYTES = 1 << 20;
     /** The largest flist file accepted. */
@@ -43,9 +43,24 @@ public final class Hub {
     private final HubStorage storage;
     private final HubAuthenticator auth;
 
-    public Hub(Path dir, Registry registry, Clock clock) {
-        this.storage = new HubStorage(dir, clock);
+    /** Flists under {@code dir}; blocks in {@code blockStore} (a block store URL), or under {@code dir/blocks} when null. */
+    public Hub(Path dir, String blockStore, Registry registry, Clock clock) {
+        this.storage = new HubStorage(dir, blockStore, clock);
         this.auth = HubAuthenticator.of(registry, clock);
+    }
+
+    public Hub(Path dir, Registry registry, Clock clock) {
+        this(dir, null, registry, clock);
+    }
+
+    /** Where the blocks are, without any password. */
+    public String blockStore() {
+        return storage.blocks().url();
+    }
+
+    @Override
+    public void close() {
+        storage.blocks().close();
     }
 
     HubStorage storage() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zos.core.ZosException;
 import dev.zos.flist.hub.HubEntry;
 import dev.zos.flist.hub.HubNames;
+import dev.zos.flist.store.BlockStore;
+import dev.zos.flist.store.Stores;
 import dev.zos.flist.store.dir.DirStore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The hub's files under its data directory:
  * <pre>
- * blocks/&lt;hex[0:2]&gt;/&lt;hex&gt;          the block store (a {@link DirStore})
+ * blocks/&lt;hex[0:2]&gt;/&lt;hex&gt;          the block store (a {@link DirStore}), unless blocks live in another store
+ *                                   (s3://, zdb://: any {@link BlockStore} URL)
  * users/&lt;twin&gt;/entries/&lt;name&gt;.json  one entry per name: an flist or a link
  * users/&lt;twin&gt;/files/&lt;md5&gt;.fl         the flist files the entries name
  * tmp/                              uploads in progress
@@ -39,11 +42,11 @@ final class HubStorage {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path root;
-    private final DirStore blocks;
+    private final BlockStore blocks;
     private final Clock clock;
     private final ConcurrentHashMap<Long, Object> locks = new ConcurrentHashMap<>();
 
-    HubStorage(Path root, Clock clock) {
+    HubStorage(Path root, String blockStore, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
         try {
@@ -53,14 +56,14 @@ final class HubStorage {
         } catch (IOException e) {
             throw ZosException.unavailable("cannot create the hub directory " + this.root + ": " + e.getMessage(), e);
         }
-        this.blocks = new DirStore(this.root.resolve("blocks"));
+        this.blocks = blockStore == null ? new DirStore(this.root.resolve("blocks")) : Stores.defaults().open(blockStore);
     }
 
     Path root() {
         return root;
     }
 
-    DirStore blocks() {
+    BlockStore blocks() {
         return blocks;
     }
 

@@ -1,6 +1,7 @@
 package dev.zos.grid.server;
 
 import dev.zos.core.ZosException;
+import dev.zos.grid.boot.BootConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,10 +14,13 @@ import java.util.Objects;
  * @param registryUrl    {@code null} for the embedded SQLite registry in {@code dataDir}, or a {@code postgres://} URL
  * @param relayRedisUrl  {@code null} for an in-process relay, or a {@code redis://} URL shared by several relays
  * @param reportInterval how often nodes report uptime; a node is {@code up} while its last report is younger than twice this
- * @param hubDir         where the flist hub keeps flists and blocks; {@code null} for {@code dataDir/hub}
+ * @param hubDir         where the flist hub keeps flists (and blocks, unless {@code hubStore}); {@code null} for {@code dataDir/hub}
+ * @param hubStore       a block store URL for the hub's blocks ({@code s3://}, {@code s3s://}, {@code zdb://}, {@code dir://}),
+ *                       or {@code null} for {@code hubDir/blocks}
+ * @param boot           the boot server's settings; {@code null} when it is not configured (its routes answer 503)
  */
 public record GridConfig(Listen listen, Path dataDir, String registryUrl, String relayRedisUrl, Duration reportInterval,
-                         Path hubDir) {
+                         Path hubDir, String hubStore, BootConfig boot) {
 
     public GridConfig {
         Objects.requireNonNull(listen, "listen");
@@ -33,6 +37,26 @@ public record GridConfig(Listen listen, Path dataDir, String registryUrl, String
         if (reportInterval.isNegative() || reportInterval.isZero()) {
             throw ZosException.invalid("report-interval must be positive");
         }
+        if (hubStore != null && !hubStore.matches("^(s3s?|zdb|dir)://.+")) {
+            throw ZosException.invalid("hub-store: expected an s3://, s3s://, zdb:// or dir:// block store URL, got '"
+                    + hubStore.replaceAll("//[^@/]*@", "//…@") + "'");
+        }
+    }
+
+    /** A configuration without a boot server. */
+    public GridConfig(Listen listen, Path dataDir, String registryUrl, String relayRedisUrl, Duration reportInterval,
+                      Path hubDir) {
+        this(listen, dataDir, registryUrl, relayRedisUrl, reportInterval, hubDir, null, null);
+    }
+
+    /** The same configuration with this boot server (or none). */
+    public GridConfig withBoot(BootConfig boot) {
+        return new GridConfig(listen, dataDir, registryUrl, relayRedisUrl, reportInterval, hubDir, hubStore, boot);
+    }
+
+    /** The same configuration with the hub's blocks in this store (or {@code hubDir/blocks}). */
+    public GridConfig withHubStore(String url) {
+        return new GridConfig(listen, dataDir, registryUrl, relayRedisUrl, reportInterval, hubDir, url, boot);
     }
 
     /** A configuration whose hub lives in {@code dataDir/hub}. */

@@ -1,5 +1,6 @@
 package dev.zos.grid.server;
 
+import dev.zos.grid.boot.BootServer;
 import dev.zos.grid.explorer.ExplorerRoutes;
 import dev.zos.grid.hub.Hub;
 import dev.zos.grid.registry.Registry;
@@ -24,12 +25,20 @@ public final class GridService implements AutoCloseable {
     private final Registry registry;
     private final Relay relay;
     private final GridServer server;
+    private final BootServer boot;
+    private final Hub hub;
 
-    private GridService(GridConfig config, Registry registry, Relay relay, GridServer server) {
+    private GridService(GridConfig config, Registry registry, Relay relay, GridServer server, BootServer boot, Hub hub) {
         this.config = config;
         this.registry = registry;
         this.relay = relay;
         this.server = server;
+        this.boot = boot;
+        this.hub = hub;
+    }
+
+    public Hub hub() {
+        return hub;
     }
 
     public static GridService start(GridConfig config) throws Exception {
@@ -41,6 +50,7 @@ public final class GridService implements AutoCloseable {
         Registry registry = Registry.open(registryLocation(config),
                 RegistryOptions.defaults().withClock(clock).withReportInterval(config.reportInterval()));
         Relay relay = null;
+        Hub hub = null;
         try {
             Switch sw = config.relayRedisUrl() == null
                     ? new LocalSwitch(relayOptions, clock)
@@ -48,12 +58,17 @@ public final class GridService implements AutoCloseable {
             relay = new Relay(new RegistryTwinDirectory(registry), sw, relayOptions, clock);
             List<GridServer.Route> routes = new ArrayList<>(ExplorerRoutes.resources(registry, version()));
             routes.add(RelayHttp.metrics(relay));
-            Hub hub = new Hub(config.hubDir(), registry, clock);
+            BootServer boot = BootServer.of(config.boot(), registry, config.dataDir().resolve("boot"));
+            routes.addAll(boot.routes());
+            hub = new Hub(config.hubDir(), config.hubStore(), registry, clock);
             // the hub serves /<twin>/<name> at the root and hands every other path to the explorer's 404
             routes.addAll(hub.routes(ExplorerRoutes.notFound().handler()));
             var server = new GridServer(config.listen(), routes, List.of(RelayHttp.upgrade(relay))).start();
-            return new GridService(config, registry, relay, server);
+            return new GridService(config, registry, relay, server, boot, hub);
         } catch (Exception | Error e) {
+            if (hub != null) {
+                hub.close();
+            }
             if (relay != null) {
                 relay.close();
             }
@@ -72,6 +87,10 @@ public final class GridService implements AutoCloseable {
 
     public Registry registry() {
         return registry;
+    }
+
+    public BootServer boot() {
+        return boot;
     }
 
     public Relay relay() {
@@ -101,6 +120,7 @@ public final class GridService implements AutoCloseable {
         try {
             server.close();
         } finally {
+            hub.close();
             relay.close();
             registry.close();
         }

@@ -28,11 +28,16 @@ final class HubFixture implements AutoCloseable {
     final GridClient grid;
 
     HubFixture() throws Exception {
+        this(null);
+    }
+
+    /** A grid whose hub keeps its blocks in {@code blockStore} (a block store URL), or under its directory when null. */
+    HubFixture(String blockStore) throws Exception {
         Path shm = Path.of("/dev/shm");
         dir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "hub-test")
                 : Files.createTempDirectory("hub-test");
         service = GridService.start(new GridConfig(new GridConfig.Listen("127.0.0.1", 0), dir.resolve("grid"), null, null,
-                Duration.ofSeconds(60)));
+                Duration.ofSeconds(60)).withHubStore(blockStore));
         grid = GridClient.of(url());
     }
 

@@ -76,6 +76,11 @@ class GridProcessIT {
                 var twin = get(again.url + "/twins/" + e.getKey());
                 assertThat(twin.get("public_key").asText()).as("twin %d", e.getKey()).isEqualTo(e.getValue());
             }
+            // the check reads without the writer's lock: it runs next to the serving grid
+            var live = GridProcess.run("log", "verify", "--data-dir", data.toString());
+            assertThat(live.exitCode()).as(live.output()).isZero();
+            assertThat(live.output()).contains("log ok: ");
+            assertThat(get(again.url + "/health").get("status").asText()).isEqualTo("ok");
             assertThat(again.terminate()).isIn(0, 143);
         }
         var verify = GridProcess.run("log", "verify", "--data-dir", data.toString());

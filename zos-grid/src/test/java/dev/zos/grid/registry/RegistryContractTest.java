@@ -360,6 +360,22 @@ abstract class RegistryContractTest {
     }
 
     @Test
+    void theLogCanBeVerifiedWhileTheRegistryServesAndReadingChangesNothing() throws Exception {
+        var farmer = twin(1);
+        farm(farmer, "before", 0);
+        // the registry keeps its writer's lock: a second writer is refused, a reader is not
+        assertThatThrownBy(() -> RegistryStores.open(location).close()).isInstanceOf(ZosException.class);
+        try (var reader = RegistryStores.openForReading(location)) {
+            VerifyReport live = Registry.verify(reader);
+            assertThat(live.ok()).isTrue();
+            assertThat(live.verifiedEntries()).isEqualTo(2);
+            farm(farmer, "after", 0); // the registry still writes while the reader is open
+            assertThat(Registry.verify(reader).verifiedEntries()).isEqualTo(3);
+        }
+        assertThat(registry.verify().verifiedEntries()).isEqualTo(3);
+    }
+
+    @Test
     void verifyFindsATamperedEntryAndOpeningRefuses() throws Exception {
         var farmer = twin(1);
         for (int i = 0; i < 5; i++) {

@@ -71,6 +71,56 @@ class GridConfigLoaderTest {
     }
 
     @Test
+    void theBootServerIsOffUnlessAgentAndKeyAreGivenAndFollowsFlagEnvAndFile() throws Exception {
+        assertThat(GridConfigLoader.load(NO_FLAGS, Map.of(), null, dir.resolve("data")).boot()).isNull();
+        Path file = dir.resolve("grid.yaml");
+        Files.writeString(file, """
+                boot_agent: /from/file/agent
+                boot_release_key: /from/file/release.key
+                boot_url: http://10.0.2.2:8080/
+                boot_runmode: test
+                """);
+        var fromFile = GridConfigLoader.load(NO_FLAGS, Map.of(), file, dir, dir.resolve("cache")).boot();
+        assertThat(fromFile.agentDir()).isEqualTo(Path.of("/from/file/agent"));
+        assertThat(fromFile.releaseKey()).isEqualTo(Path.of("/from/file/release.key"));
+        assertThat(fromFile.publicUrl()).hasToString("http://10.0.2.2:8080");
+        assertThat(fromFile.runmode().value()).isEqualTo("test");
+        assertThat(fromFile.cacheRoot()).isEqualTo(dir.resolve("cache"));
+        assertThat(fromFile.kernelRelease()).isNull();
+
+        var env = Map.of("ZOS_GRID_BOOT_AGENT", "/from/env/agent", "ZOS_GRID_BOOT_KERNEL", "6.1.0-50-amd64");
+        var flags = new GridConfigLoader.Flags(null, null, null, null, null, null,
+                new GridConfigLoader.Boot(null, Path.of("/from/flag/key"), "https://grid.example", Path.of("/from/flag/cache"), null, "dev"));
+        var merged = GridConfigLoader.load(flags, env, file, dir, dir.resolve("cache")).boot();
+        assertThat(merged.agentDir()).isEqualTo(Path.of("/from/env/agent"));
+        assertThat(merged.releaseKey()).isEqualTo(Path.of("/from/flag/key"));
+        assertThat(merged.publicUrl()).hasToString("https://grid.example");
+        assertThat(merged.cacheRoot()).isEqualTo(Path.of("/from/flag/cache"));
+        assertThat(merged.kernelRelease()).isEqualTo("6.1.0-50-amd64");
+        assertThat(merged.runmode().value()).isEqualTo("dev");
+    }
+
+    @Test
+    void badBootSettingsAreRefusedWithTheirName() {
+        var onlyAgent = new GridConfigLoader.Flags(null, null, null, null, null, null,
+                new GridConfigLoader.Boot(Path.of("/a"), null, null, null, null, null));
+        assertThatThrownBy(() -> GridConfigLoader.load(onlyAgent, Map.of(), null, dir))
+                .isInstanceOf(ZosException.class).hasMessageContaining("boot-release-key is missing");
+        var urlAlone = Map.of("ZOS_GRID_BOOT_URL", "http://x:1");
+        assertThatThrownBy(() -> GridConfigLoader.load(NO_FLAGS, urlAlone, null, dir)).hasMessageContaining("need --boot-agent");
+        var both = Map.of("ZOS_GRID_BOOT_AGENT", "/a", "ZOS_GRID_BOOT_RELEASE_KEY", "/k");
+        for (var bad : Map.of("ZOS_GRID_BOOT_URL", "ftp://x", "ZOS_GRID_BOOT_RUNMODE", "qa", "ZOS_GRID_BOOT_KERNEL", "latest").entrySet()) {
+            var env = new java.util.HashMap<>(both);
+            env.put(bad.getKey(), bad.getValue());
+            assertThatThrownBy(() -> GridConfigLoader.load(NO_FLAGS, env, null, dir)).as(bad.getKey())
+                    .isInstanceOf(ZosException.class).hasMessageContaining(bad.getKey().substring("ZOS_GRID_".length()).toLowerCase().replace('_', '-'));
+        }
+        // the paths are checked when the grid starts: an unbuilt agent is named
+        var config = GridConfigLoader.load(NO_FLAGS, both, null, dir);
+        assertThatThrownBy(() -> config.boot().check()).isInstanceOf(ZosException.class).hasMessageContaining("no node agent at /a/zos-node.jar");
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheirName() throws Exception {
         Path file = dir.resolve("grid.yaml");
         Files.writeString(file, "listen: 127.0.0.1:8080\nlisten_port: 9\n");

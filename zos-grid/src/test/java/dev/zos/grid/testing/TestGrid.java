@@ -57,6 +57,25 @@ public final class TestGrid implements AutoCloseable {
                 Duration.ofSeconds(60))), dataDir);
     }
 
+    /** Starts a grid whose boot server builds images with {@code boot} (zos-grid's boot server tests and the netboot IT). */
+    public static TestGrid start(dev.zos.grid.boot.BootConfig boot) throws Exception {
+        Path shm = Path.of("/dev/shm");
+        Path dataDir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "zos-grid-test")
+                : Files.createTempDirectory("zos-grid-test");
+        return new TestGrid(GridService.start(new GridConfig(new GridConfig.Listen("127.0.0.1", 0), dataDir, null, null,
+                Duration.ofSeconds(60)).withBoot(boot)), dataDir);
+    }
+
+    /** Starts a grid on {@code listen} (e.g. a port chosen beforehand, so a boot URL can name it). */
+    public static TestGrid start(GridConfig.Listen listen, dev.zos.grid.boot.BootConfig boot) throws Exception {
+        Path dataDir = Files.createTempDirectory("zos-grid-test");
+        return new TestGrid(GridService.start(new GridConfig(listen, dataDir, null, null, Duration.ofSeconds(60)).withBoot(boot)), dataDir);
+    }
+
+    public int port() {
+        return service.server().port();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + service.server().port();
     }

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * An iPXE script that fetches kernel and initramfs from the grid's boot server
- * ({@code <grid>/boot/<runmode>/<farm>/vmlinuz|initramfs.img}), plus those two files for the boot server to serve.
+ * ({@code <grid>/kernel/<runmode>/<farm>} and {@code <grid>/initramfs/<runmode>/<farm>}, docs/formats/boot.md), plus
+ * those two files for a boot server of your own. The grid's own script ({@code <grid>/ipxe/<runmode>/<farm>}) also
+ * tries each NIC and retries; this one is the minimal form.
  * The kernel line names the initrd ({@code initrd=}) so OVMF's iPXE hands it over.
  */
 public final class IpxeFormat implements ImageFormat {
@@ -38,11 +40,11 @@ public final class IpxeFormat implements ImageFormat {
 
     public static String script(BootArtifacts a) {
         String grid = a.request().grid().toString().replaceAll("/+$", "");
-        String base = grid + "/boot/" + a.request().runmode().value() + "/" + a.request().farm();
+        String where = "/" + a.request().runmode().value() + "/" + a.request().farm();
         return "#!ipxe\n"
                 + "echo Zero-OS: farm " + a.request().farm() + ", runmode " + a.request().runmode().value() + ", grid " + grid + "\n"
-                + "kernel " + base + "/" + KernelFormat.VMLINUZ + " initrd=" + KernelFormat.INITRAMFS + " " + a.cmdline() + "\n"
-                + "initrd --name " + KernelFormat.INITRAMFS + " " + base + "/" + KernelFormat.INITRAMFS + "\n"
+                + "kernel " + grid + "/kernel" + where + " initrd=" + KernelFormat.INITRAMFS + " " + a.cmdline() + "\n"
+                + "initrd --name " + KernelFormat.INITRAMFS + " " + grid + "/initramfs" + where + "\n"
                 + "boot\n";
     }
 }

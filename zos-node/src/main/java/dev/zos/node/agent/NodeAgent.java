@@ -142,7 +142,7 @@ public final class NodeAgent implements AutoCloseable {
         }));
         var api = new NodeApi(engine, this::version, this::diagnostics, () -> StoragePool.of(host.probe(), config, capacity, engine));
         peer = RmbPeer.start(PeerConfig.builder(config.relayUrl(), key, twinId).directory(twins)
-                .router(api.bind(new CommandRouter())).clock(host.clock()).encrypt(false).build());
+                .router(api.bind(new CommandRouter())).clock(host.clock()).build());
         engine.reconcile(true);
         log.accept("zos-node: serving over the relay; workload types: "
                 + (drivers.types().isEmpty() ? "none" : String.join(", ", drivers.types())));

@@ -5,6 +5,7 @@ import dev.zos.cli.kit.CliContext;
 import dev.zos.node.boot.KernelCmdline;
 import dev.zos.node.capacity.StorageSource;
 import java.nio.file.Path;
+import dev.zos.core.time.DurationText;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -73,29 +74,19 @@ public final class RunCommand extends BaseCommand {
         return 0;
     }
 
-    /** {@code 40m}, {@code 90s}, {@code 2h}, {@code 500ms} or ISO-8601 ({@code PT40M}). */
+    /** {@link DurationText}'s grammar; an interval must be positive. */
     static Duration duration(String text, String option) {
         if (text == null) {
             return null;
         }
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (t.startsWith("pt") || t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            Duration d = DurationText.parse(text);
+            if (!d.isZero()) {
+                return d;
             }
-            var m = java.util.regex.Pattern.compile("^(\\d+)(ms|s|m|h)$").matcher(t);
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            }
-        } catch (RuntimeException e) {
-            // fall through to the one error below
+        } catch (IllegalArgumentException e) {
+            // the one message below
         }
-        throw dev.zos.core.ZosException.invalid(option + " must be a duration like 40m, 90s, 2h or 500ms, got '" + text + "'");
+        throw dev.zos.core.ZosException.invalid(option + " must be " + DurationText.FORMS + ", got '" + text + "'");
     }
 }

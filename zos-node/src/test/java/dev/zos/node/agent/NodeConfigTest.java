@@ -61,6 +61,6 @@ class NodeConfigTest {
         assertThat(RunCommand.duration("90s", "x")).isEqualTo(Duration.ofSeconds(90));
         assertThat(RunCommand.duration("PT2H", "x")).isEqualTo(Duration.ofHours(2));
         assertThatThrownBy(() -> RunCommand.duration("soon", "--uptime-interval"))
-                .hasMessage("--uptime-interval must be a duration like 40m, 90s, 2h or 500ms, got 'soon'");
+                .hasMessage("--uptime-interval must be a duration like 90s, 5m, 1h30m or 500ms, got 'soon'");
     }
 }

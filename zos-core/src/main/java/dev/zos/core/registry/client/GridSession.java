@@ -78,7 +78,8 @@ public final class GridSession {
 
     /**
      * The current identity's twin on this grid, registering it first ({@code twin.create} with this grid's
-     * relay) when it is not registered yet.
+     * relay and the identity's e2e key, so peers that publish one too encrypt what they send it) when it is not
+     * registered yet.
      */
     public synchronized Registration ensureTwin() {
         Optional<GridTwin> existing = twin();
@@ -86,7 +87,8 @@ public final class GridSession {
             return new Registration(existing.get(), false);
         }
         try {
-            client.submit(TransactionBuilder.twinCreate(key(), client.relayUrl(), null));
+            client.submit(TransactionBuilder.twinCreate(key(), client.relayUrl(),
+                    java.util.HexFormat.of().formatHex(dev.zos.core.rmb.crypto.E2eKey.fromSeed(key().seed()).publicKey())));
         } catch (ZosException e) {
             if (e.kind() != ZosException.Kind.CONFLICT) {
                 throw e;

@@ -10,17 +10,24 @@ import dev.zos.core.rmb.proto.Error;
 import dev.zos.core.rmb.proto.Request;
 import dev.zos.core.rmb.proto.Response;
 import java.time.Duration;
+import java.util.Arrays;
 
-/** Builds, encrypts (when the destination publishes an e2e key) and signs the envelopes a peer sends. */
+/**
+ * Builds, encrypts and signs the envelopes a peer sends. A payload is encrypted when both ends publish an e2e key
+ * in the directory: the receiver derives the shared secret from the sender's published key, so a sender that
+ * publishes none (or an old one) could not be read and sends in plain text instead.
+ */
 final class OutboundEnvelopes {
     static final String JSON_SCHEMA = "application/json";
 
     private final PeerConfig config;
     private final E2eCipher cipher; // null when encryption is off
+    private final byte[] ownE2eKey;
 
-    OutboundEnvelopes(PeerConfig config, E2eCipher cipher) {
+    OutboundEnvelopes(PeerConfig config, E2eCipher cipher, byte[] ownE2eKey) {
         this.config = config;
         this.cipher = cipher;
+        this.ownE2eKey = ownE2eKey.clone();
     }
 
     Envelope request(String uid, RmbAddress to, String command, byte[] payload, String schema, Duration ttl) {
@@ -54,11 +61,18 @@ final class OutboundEnvelopes {
         byte[] e2eKey = cipher == null ? null : config.directory().lookup(to.twin())
                 .orElseThrow(() -> ZosException.notFound("twin " + to.twin() + " is not in the directory"))
                 .e2ePublicKey();
-        if (e2eKey != null) {
+        if (e2eKey != null && publishesOwnKey()) {
             env.setCipher(ByteString.copyFrom(cipher.encrypt(payload, e2eKey)));
         } else {
             env.setPlain(ByteString.copyFrom(payload));
         }
         return EnvelopeSigning.sign(env.build(), config.key());
+    }
+
+    private boolean publishesOwnKey() {
+        return config.directory().lookup(config.twin())
+                .map(TwinInfo::e2ePublicKey)
+                .map(published -> Arrays.equals(published, ownE2eKey))
+                .orElse(false);
     }
 }

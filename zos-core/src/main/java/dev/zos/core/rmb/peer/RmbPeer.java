@@ -61,7 +61,7 @@ public final class RmbPeer implements AutoCloseable {
         });
         this.gate = new EnvelopeGate(config.twin(), config.directory(),
                 new Freshness(config.clock(), config.clockSkew()), new ReplayGuard(config.clock()), cipher);
-        this.outbound = new OutboundEnvelopes(config, cipher);
+        this.outbound = new OutboundEnvelopes(config, cipher, e2eKey.publicKey());
         this.connection = new RelayConnection(config, scheduler, this::onFrame);
     }
 

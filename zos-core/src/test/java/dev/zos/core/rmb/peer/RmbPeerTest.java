@@ -135,6 +135,22 @@ class RmbPeerTest {
     }
 
     @Test
+    void aSenderThatPublishesNoKeyIsAnsweredInPlainTextByOneThatDoes() throws Exception {
+        // bob publishes an e2e key, alice does not: bob could not decrypt what alice would encrypt for him, and
+        // alice could not decrypt bob's answer, so both directions travel signed and in plain text
+        TwinDirectory aliceWithoutKey = twin -> directory.lookup(twin)
+                .map(t -> twin == ALICE ? new TwinInfo(twin, t.publicKey(), null) : t);
+        relay.shutdown();
+        relay = TestRelay.startOn(aliceWithoutKey);
+        bob(config(BOB).directory(aliceWithoutKey));
+        var alice = peer(config(ALICE).directory(aliceWithoutKey));
+        var reply = alice.request(BOB, "echo", utf8("abc"), Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
+        assertThat(reply.payload()).isEqualTo(utf8("ABC"));
+        assertThat(relay.seen.stream().filter(Envelope::hasRequest).findFirst().orElseThrow().hasPlain()).isTrue();
+        assertThat(relay.seen.stream().filter(Envelope::hasResponse).findFirst().orElseThrow().hasPlain()).isTrue();
+    }
+
+    @Test
     void handlerErrorsComeBackAsErrorEnvelopesWithTheirCode() {
         bob();
         var alice = peer(config(ALICE));

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * A real S3 server for tests: s3proxy 2.6.0 on its filesystem backend, run as its own JVM (it brings Jetty 11,
  * this build uses Jetty 12). The build copies its self-contained jar to {@code target/s3proxy/s3proxy.jar}.
  */
-final class S3Proxy implements AutoCloseable {
+public final class S3Proxy implements AutoCloseable {
 
-    static final String ACCESS = "flist-access";
-    static final String SECRET = "flist-s3cr3t-key";
+    public static final String ACCESS = "flist-access";
+    public static final String SECRET = "flist-s3cr3t-key";
 
     private static S3Proxy shared;
 
@@ -34,7 +34,7 @@ final class S3Proxy implements AutoCloseable {
     }
 
     /** One server for all the test classes of this JVM (it takes seconds to start), stopped when the JVM exits. */
-    static synchronized S3Proxy shared() throws Exception {
+    public static synchronized S3Proxy shared() throws Exception {
         if (shared == null) {
             Path dir = Files.createTempDirectory("s3proxy");
             S3Proxy p = start(dir);
@@ -51,7 +51,7 @@ final class S3Proxy implements AutoCloseable {
     }
 
     /** Where the filesystem backend keeps buckets (one directory each) and objects (one file each). */
-    Path blobs() {
+    public Path blobs() {
         return blobs;
     }
 
@@ -71,7 +71,7 @@ final class S3Proxy implements AutoCloseable {
         }
     }
 
-    static S3Proxy start(Path dir) throws Exception {
+    public static S3Proxy start(Path dir) throws Exception {
         Path blobs = Files.createDirectories(dir.resolve("blobs"));
         int port = freePort();
         Path conf = dir.resolve("s3proxy.conf");
@@ -108,7 +108,7 @@ final class S3Proxy implements AutoCloseable {
         return port;
     }
 
-    String url(String bucket) {
+    public String url(String bucket) {
         return "s3://" + ACCESS + ":" + SECRET + "@127.0.0.1:" + port + "/" + bucket + "?region=us-east-1";
     }
 

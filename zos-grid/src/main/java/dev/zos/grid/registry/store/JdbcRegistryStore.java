@@ -15,9 +15,17 @@ abstract class JdbcRegistryStore implements RegistryStore {
     protected final Connection connection;
 
     protected JdbcRegistryStore(Connection connection, String blobType) {
+        this(connection, blobType, true);
+    }
+
+    /** {@code prepareTables} false: opened for reading, the database is left exactly as it is. */
+    protected JdbcRegistryStore(Connection connection, String blobType, boolean prepareTables) {
         this.connection = connection;
         try {
             connection.setAutoCommit(false);
+            if (!prepareTables) {
+                return;
+            }
             try (var st = connection.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS registry_log (idx BIGINT PRIMARY KEY, prev_hash " + blobType
                         + " NOT NULL, tx " + blobType + " NOT NULL, signature " + blobType + " NOT NULL, hash "

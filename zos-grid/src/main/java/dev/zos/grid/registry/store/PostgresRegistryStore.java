@@ -21,7 +21,11 @@ public final class PostgresRegistryStore extends JdbcRegistryStore {
     private final String described;
 
     private PostgresRegistryStore(Connection connection, String described) {
-        super(connection, "BYTEA");
+        this(connection, described, true);
+    }
+
+    private PostgresRegistryStore(Connection connection, String described, boolean prepareTables) {
+        super(connection, "BYTEA", prepareTables);
         this.described = described;
     }
 
@@ -45,6 +49,19 @@ public final class PostgresRegistryStore extends JdbcRegistryStore {
             throw ZosException.unavailable("cannot lock registry database " + safe + ": " + e.getMessage(), e);
         }
         return new PostgresRegistryStore(c, "postgres " + safe);
+    }
+
+    /** Connects read-only and without the writer's advisory lock, for checks that run next to a serving grid. */
+    public static PostgresRegistryStore openForReading(String url) {
+        String jdbc = jdbcUrl(url);
+        String safe = redact(jdbc);
+        try {
+            Connection c = DriverManager.getConnection(jdbc);
+            c.setReadOnly(true);
+            return new PostgresRegistryStore(c, "postgres " + safe, false);
+        } catch (SQLException e) {
+            throw ZosException.unavailable("cannot connect to registry database " + safe + ": " + e.getMessage(), e);
+        }
     }
 
     /** Converts {@code postgres://user:pass@host:port/db?x=y} to pgjdbc's URL form (user and password as parameters). */

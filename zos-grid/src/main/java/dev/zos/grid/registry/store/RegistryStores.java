@@ -30,6 +30,21 @@ public final class RegistryStores {
         return SqliteRegistryStore.open(Path.of(location));
     }
 
+    /**
+     * The store at {@code location} opened read-only and without the writer's lock, so it can be read while a grid
+     * serves from it. Writing through it fails.
+     */
+    public static RegistryStore openForReading(String location) {
+        if (location == null || location.isBlank()) {
+            throw ZosException.invalid("registry location is empty; give a file path or postgres://user:pass@host:port/db");
+        }
+        if (location.startsWith("postgres://") || location.startsWith("postgresql://")
+                || location.startsWith("jdbc:postgresql:")) {
+            return PostgresRegistryStore.openForReading(location);
+        }
+        return SqliteRegistryStore.openForReading(Path.of(location.startsWith("sqlite:") ? location.substring("sqlite:".length()) : location));
+    }
+
     /** The default embedded store inside a data directory. */
     public static RegistryStore openDefault(Path dataDir) {
         return SqliteRegistryStore.open(dataDir.resolve("registry.db"));

@@ -24,7 +24,7 @@ public final class SqliteRegistryStore extends JdbcRegistryStore {
     private final FileLock lock;
 
     private SqliteRegistryStore(Path file, Connection connection, FileChannel lockChannel, FileLock lock) {
-        super(connection, "BLOB");
+        super(connection, "BLOB", lock != null); // no lock: opened for reading, the file is left as it is
         this.file = file;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -62,6 +62,25 @@ public final class SqliteRegistryStore extends JdbcRegistryStore {
         }
     }
 
+    /**
+     * Opens {@code file} read-only and without the writer's lock, for checks that run next to a serving grid: WAL
+     * lets a reader see a consistent snapshot per query while the writer appends.
+     */
+    public static SqliteRegistryStore openForReading(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw ZosException.notFound("no registry at " + file);
+        }
+        try {
+            var config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(10_000);
+            Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            return new SqliteRegistryStore(file, c, null, null);
+        } catch (SQLException e) {
+            throw ZosException.unavailable("cannot open registry " + file + " for reading: " + e.getMessage(), e);
+        }
+    }
+
     public Path file() {
         return file;
     }
@@ -74,6 +93,9 @@ public final class SqliteRegistryStore extends JdbcRegistryStore {
     @Override
     public synchronized void close() {
         super.close();
+        if (lock == null) {
+            return; // opened for reading: no lock taken
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

@@ -43,7 +43,9 @@ public final class BlockDevices {
                 String label = null;
                 try {
                     byte[] head = head(dev);
-                    content = classify(head);
+                    // partitions or holders (device mapper, RAID) mean the disk is in use even when its first bytes are
+                    // zero (a partition table wiped by hand, a boot medium with an unusual layout): never formatted
+                    content = inUse(p) ? BlockDevice.Content.OTHER : classify(head);
                     label = content == BlockDevice.Content.EXT ? extLabel(head) : null;
                 } catch (IOException e) {
                     // unreadable (no medium, I/O error): OTHER, so it is never formatted
@@ -54,6 +56,23 @@ public final class BlockDevices {
             throw new UncheckedIOException("cannot list " + sysBlock, e);
         }
         return out;
+    }
+
+    /** Whether the kernel sees partitions on the disk ({@code /sys/block/X/X1/partition}) or something holding it. */
+    static boolean inUse(Path sysDisk) throws IOException {
+        String name = sysDisk.getFileName().toString();
+        try (Stream<Path> s = Files.list(sysDisk)) {
+            if (s.anyMatch(c -> c.getFileName().toString().startsWith(name) && Files.exists(c.resolve("partition")))) {
+                return true;
+            }
+        }
+        Path holders = sysDisk.resolve("holders");
+        if (Files.isDirectory(holders)) {
+            try (Stream<Path> s = Files.list(holders)) {
+                return s.findAny().isPresent();
+            }
+        }
+        return false;
     }
 
     static byte[] head(Path dev) throws IOException {

@@ -26,9 +26,13 @@ import java.util.regex.Pattern;
  *
  * @param containerId the workload id with anything runc would refuse replaced by {@code _}
  * @param hostname    the workload's name (UTS namespace)
+ * @param args        the process; empty when the workload gives no entrypoint and the flist's own startup is taken
+ *                    ({@link #withStartup})
+ * @param workdir     the process's working directory inside the machine
  */
 public record ContainerSpec(String containerId, String hostname, URI flist, List<String> args,
-                            Map<String, String> env, List<MachineMount> mounts, int cpu, long memory, long rootSize) {
+                            Map<String, String> env, List<MachineMount> mounts, int cpu, long memory, long rootSize,
+                            String workdir) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern UNSAFE_ID = Pattern.compile("[^A-Za-z0-9_.-]");
@@ -48,20 +52,14 @@ public record ContainerSpec(String containerId, String hostname, URI flist, List
         }
         String at = "zmachine " + name + ": data.";
         URI flist = flistUrl(vm.flist(), at);
-        if (vm.entrypoint().isBlank()) {
-            throw ZosException.invalid(at + "entrypoint: cannot be empty in container mode (no VM kernel to boot)");
-        }
         if (vm.entrypoint().indexOf('\0') >= 0) {
             throw ZosException.invalid(at + "entrypoint: contains a NUL character");
         }
         List<String> args;
         try {
-            args = ShellWords.split(vm.entrypoint());
+            args = ShellWords.split(vm.entrypoint()); // empty: the flist's own /.startup.toml, read once mounted
         } catch (ZosException e) {
             throw ZosException.invalid(at + e.getMessage());
-        }
-        if (args.isEmpty()) {
-            throw ZosException.invalid(at + "entrypoint: has no program to run");
         }
         Map<String, String> env = new LinkedHashMap<>();
         vm.env().forEach((k, v) -> {
@@ -92,7 +90,21 @@ public record ContainerSpec(String containerId, String hostname, URI flist, List
             throw ZosException.invalid(at + "gpu: GPU passthrough is not supported for containers on this node");
         }
         return new ContainerSpec(containerId(context.workloadId()), name, flist, args, env,
-                vm.mounts(), cpu, memory, vm.rootSize());
+                vm.mounts(), cpu, memory, vm.rootSize(), "/");
+    }
+
+    /**
+     * This spec with the flist's own process when the workload gave no entrypoint: its program and arguments, its
+     * working directory, and its environment under the workload's (a variable the workload sets wins).
+     */
+    public ContainerSpec withStartup(StartupEntry startup) {
+        if (!args.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(startup.env());
+        merged.putAll(env);
+        return new ContainerSpec(containerId, hostname, flist, startup.args(), merged, mounts, cpu, memory, rootSize,
+                startup.workdir());
     }
 
     private static URI flistUrl(String text, String at) {

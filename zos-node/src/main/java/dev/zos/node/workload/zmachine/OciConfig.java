@@ -54,7 +54,7 @@ final class OciConfig {
         env.add("HOSTNAME=" + spec.hostname());
         spec.env().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> env.add(e.getKey() + "=" + e.getValue()));
-        process.put("cwd", "/");
+        process.put("cwd", spec.workdir());
         ObjectNode caps = process.putObject("capabilities");
         for (String set : List.of("bounding", "effective", "permitted")) {
             ArrayNode a = caps.putArray(set);

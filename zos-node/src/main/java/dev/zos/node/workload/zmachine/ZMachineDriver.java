@@ -127,7 +127,8 @@ public final class ZMachineDriver implements WorkloadDriver {
             String nsName = NetNamespaces.name(spec.containerId());
             Path ns = netns.ensure(nsName);
             nic.ifPresent(plan -> interfaces.attach(context, plan, nsName));
-            ObjectNode config = OciConfig.build(spec, "rootfs", ns, binds);
+            ContainerSpec process = spec.args().isEmpty() ? spec.withStartup(StartupEntry.of(rootfs, spec.hostname())) : spec;
+            ObjectNode config = OciConfig.build(process, "rootfs", ns, binds);
             writeAtomically(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         } catch (IOException e) {
             throw ZosException.unavailable("zmachine " + spec.hostname() + ": cannot prepare " + dir + ": "
@@ -220,7 +221,7 @@ public final class ZMachineDriver implements WorkloadDriver {
         } catch (ZosException e) {
             List<MachineMount> mounts = context.workload().data() instanceof ZMachine vm ? vm.mounts() : List.of();
             return new ContainerSpec(ContainerSpec.containerId(context.workloadId()), context.workload().name(), null,
-                    List.of(), java.util.Map.of(), mounts, 0, 0, 0);
+                    List.of(), java.util.Map.of(), mounts, 0, 0, 0, "/");
         }
     }
 

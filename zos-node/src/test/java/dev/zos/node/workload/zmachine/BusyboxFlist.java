@@ -16,7 +16,10 @@ final class BusyboxFlist {
     private BusyboxFlist() {
     }
 
-    /** /bin/busybox with a symlink per applet, packed into a dir:// store under {@code tmp}. */
+    /**
+     * /bin/busybox with a symlink per applet and a {@code /.startup.toml} (rfs's shape) for machines deployed without
+     * an entrypoint, packed into a dir:// store under {@code tmp}.
+     */
     static byte[] pack(Path tmp, ProcessRunner runner) throws Exception {
         Path rootfs = tmp.resolve("rootfs");
         Files.createDirectories(rootfs.resolve("bin"));
@@ -30,6 +33,18 @@ final class BusyboxFlist {
                 Files.createSymbolicLink(rootfs.resolve("bin").resolve(applet.strip()), Path.of("busybox"));
             }
         }
+        Files.writeString(rootfs.resolve(".startup.toml"), """
+                [startup.entry]
+                name = "core.system"
+
+                [startup.entry.args]
+                name = "/bin/sh"
+                args = ["-c", "echo \\"started by the flist in $(pwd) as $ROLE\\"; exec sleep 600"]
+                dir = "/tmp"
+
+                [startup.entry.args.env]
+                ROLE = "its own startup"
+                """);
         Path fl = tmp.resolve("busybox.fl");
         try (BlockStore store = Stores.defaults().open("dir://" + tmp.resolve("blocks"))) {
             Packer.pack(rootfs, fl, store, PackOptions.defaults());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class OciConfigTest {
     private final ContainerSpec spec = new ContainerSpec("7-42-vm", "vm", URI.create("http://hub/a.fl"),
             List.of("/bin/sh", "-c", "echo hi"), Map.of("B", "2", "A", "1"), List.of(new MachineMount("d", "/data")),
-            3, 300 * ByteSize.MIB, 500 * ByteSize.MIB);
+            3, 300 * ByteSize.MIB, 500 * ByteSize.MIB, "/");
 
     private final JsonNode c = OciConfig.build(spec, "rootfs", Path.of("/run/netns/zos-7-42-vm"),
             List.of(new OciConfig.Bind(Path.of("/var/zos/zmount/mnt/7-42-d"), "/data")));

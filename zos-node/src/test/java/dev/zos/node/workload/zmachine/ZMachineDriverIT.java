@@ -163,6 +163,17 @@ class ZMachineDriverIT {
     }
 
     @Test
+    void withoutAnEntrypointTheFlistsOwnStartupRuns() throws Exception {
+        ZMachine vm = new ZMachine(hub.url("/alice/busybox.fl").toString(), null, 0, new ComputeCapacity(1, MEMORY),
+                List.of(), "", Map.of(), false, List.of());
+        WorkloadContext ctx = Deployments.context(node, Deployments.deployment(Workload.of("vm", vm)), "vm");
+        drivers.get("zmachine").provision(ctx);
+        assertThat(awaitLog(ctx, "started by the flist", 1)).contains("started by the flist in /tmp as its own startup");
+        drivers.get("zmachine").deprovision(ctx);
+        assertThat(runc.state("7-42-vm")).isEmpty();
+    }
+
+    @Test
     void anFlistWhoseMd5DiffersIsRefusedAndLeavesNothing() throws Exception {
         hub.put("/alice/bad.fl", hub.files("/alice/busybox.fl"));
         hub.put("/alice/bad.fl.md5", "00000000000000000000000000000000\n".getBytes(StandardCharsets.UTF_8));
