@@ -247,7 +247,7 @@ public final class QemuCluster implements AutoCloseable {
             throw new ZosException(ZosException.Kind.UNAVAILABLE, "cannot reset " + n.config().name() + ": QEMU exited with " + n.process().exitValue());
         }
         consoleFrom[index] = n.console().length();
-        Qmp.execute(n.config().qmpSocket(), "system_reset", java.time.Duration.ofSeconds(30));
+        QmpCommand.execute(n.config().qmpSocket(), "system_reset", java.time.Duration.ofSeconds(30));
     }
 
     /** What node {@code index} printed since its last {@link #reset} (since it started when never reset). */

@@ -18,8 +18,8 @@ import java.time.Duration;
  * command, wait for its {@code return} (events that arrive in between are skipped). Only commands without
  * arguments; the harness needs {@code system_reset}.
  */
-final class Qmp {
-    private Qmp() {
+final class QmpCommand {
+    private QmpCommand() {
     }
 
     /** Runs {@code command}; fails naming QEMU's error, or when QEMU does not answer within {@code timeout}. */
