@@ -20,6 +20,9 @@ public final class QemuArgs {
         }
         a.addAll(List.of("-m", Integer.toString(c.memoryMb()), "-smp", Integer.toString(c.cpus())));
         a.addAll(List.of("-display", "none", "-monitor", "none", "-serial", "file:" + c.serialLog()));
+        if (c.qmpSocket() != null) {
+            a.addAll(List.of("-qmp", "unix:" + c.qmpSocket() + ",server=on,wait=off"));
+        }
         if (c.noReboot()) {
             a.add("-no-reboot");
         }
@@ -33,8 +36,16 @@ public final class QemuArgs {
         }
         a.addAll(List.of("-netdev", net.toString()));
         a.addAll(List.of("-device", "virtio-net-pci,netdev=n0" + (c.mac() != null ? ",mac=" + c.mac() : "")));
-        for (Path d : c.disks()) {
-            a.addAll(List.of("-drive", "file=" + d + ",if=virtio,format=qcow2"));
+        if (c.solidStateDisks() && !c.disks().isEmpty()) {
+            a.addAll(List.of("-device", "virtio-scsi-pci,id=scsi0"));
+            for (int i = 0; i < c.disks().size(); i++) {
+                a.addAll(List.of("-drive", "file=" + c.disks().get(i) + ",if=none,id=disk" + i + ",format=qcow2"));
+                a.addAll(List.of("-device", "scsi-hd,drive=disk" + i + ",bus=scsi0.0,rotation_rate=1"));
+            }
+        } else {
+            for (Path d : c.disks()) {
+                a.addAll(List.of("-drive", "file=" + d + ",if=virtio,format=qcow2"));
+            }
         }
         if (c.ovmfCode() != null) {
             // UEFI firmware (any boot mode): OVMF's code read-only, this VM's own copy of the variable store

@@ -34,9 +34,17 @@ public final class QemuCluster implements AutoCloseable {
      * @param diskSize qcow2 size per node, e.g. {@code 10G}; null for no disk
      * @param extraAppend more kernel command line words for a kernel-format image, or null
      * @param uefi     boot under OVMF (a fresh copy of its variables per node) instead of SeaBIOS; always for an EFI image
+     * @param solidStateDisks give the disks to the guest as SSDs (see {@link QemuConfig#solidStateDisks()}), so a node
+     *                    sells them as SSD capacity (SRU), which disk workloads need
      */
     public record Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
-                       String extraAppend, boolean uefi) {
+                       String extraAppend, boolean uefi, boolean solidStateDisks) {
+        /** With virtio disks. */
+        public Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
+                    String extraAppend, boolean uefi) {
+            this(image, nodes, diskSize, grid, memoryMb, cpus, workRoot, logsDir, noReboot, extraAppend, uefi, false);
+        }
+
         /** Under the image's own firmware: OVMF for an EFI image, SeaBIOS for the others. */
         public Spec(Path image, int nodes, String diskSize, URI grid, int memoryMb, int cpus, Path workRoot, Path logsDir, boolean noReboot,
                     String extraAppend) {
@@ -67,6 +75,8 @@ public final class QemuCluster implements AutoCloseable {
     private final Spec spec;
     private final Path work;
     private final List<Node> nodes = new ArrayList<>();
+    /** Per node, where its console stood at its last reset. */
+    private final int[] consoleFrom;
     private final Thread hook;
     private volatile boolean failed;
     private boolean closed;
@@ -78,6 +88,7 @@ public final class QemuCluster implements AutoCloseable {
     private QemuCluster(Spec spec, Path work) {
         this.spec = spec;
         this.work = work;
+        this.consoleFrom = new int[spec.nodes()];
         // Ctrl-C or exit: stop every QEMU, keep a failed run's logs, remove the work folder
         this.hook = new Thread(this::closeQuietly, "qemu-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -199,7 +210,7 @@ public final class QemuCluster implements AutoCloseable {
                 var config = new QemuConfig("zos-node-" + i, qemu, image.mode(), kernel, image.initramfs(), append,
                         image.path(), efiDir, spec.memoryMb(), spec.cpus(), kvmAvailable(), disks, dir.resolve("console.log"),
                         onOvmf ? OVMF_CODE : null, vars, String.format("52:54:00:12:34:%02x", i), List.of(), spec.noReboot(),
-                        bootUrl == null ? null : bootUrl.toString());
+                        bootUrl == null ? null : bootUrl.toString(), qmpSocket(dir), spec.solidStateDisks());
                 List<String> argv = QemuArgs.of(config);
                 Files.writeString(dir.resolve("qemu.args"), String.join("\n", argv) + "\n");
                 Process p = new ProcessBuilder(argv).redirectOutput(dir.resolve("qemu.out").toFile())
@@ -211,6 +222,40 @@ public final class QemuCluster implements AutoCloseable {
         }
     }
 
+    /** A QMP socket in the node's folder when its path fits a unix socket address; none otherwise (then no {@link #reset}). */
+    private static Path qmpSocket(Path nodeDir) {
+        Path socket = nodeDir.resolve("qmp.sock");
+        return socket.toString().getBytes(StandardCharsets.UTF_8).length <= QemuConfig.MAX_SOCKET_PATH && !socket.toString().contains(",")
+                ? socket : null;
+    }
+
+    /**
+     * Presses node {@code index}'s reset button (QMP {@code system_reset}): the machine reboots from the same image with
+     * the same disks, as after a power cut. From then on {@link #awaitConsole} matches only what that node printed after
+     * the reset. Needs {@code noReboot} off: with QEMU's -no-reboot a reset makes QEMU exit.
+     */
+    public void reset(int index) {
+        Node n = nodes.get(index);
+        if (spec.noReboot()) {
+            throw ZosException.invalid("cannot reset " + n.config().name() + ": the cluster runs with noReboot, where a reset stops QEMU");
+        }
+        if (n.config().qmpSocket() == null) {
+            throw new ZosException(ZosException.Kind.UNAVAILABLE, "cannot reset " + n.config().name() + ": its work folder " + work
+                    + " is too deep for a QMP unix socket; use a shorter workRoot");
+        }
+        if (!n.process().isAlive()) {
+            throw new ZosException(ZosException.Kind.UNAVAILABLE, "cannot reset " + n.config().name() + ": QEMU exited with " + n.process().exitValue());
+        }
+        consoleFrom[index] = n.console().length();
+        QmpCommand.execute(n.config().qmpSocket(), "system_reset", java.time.Duration.ofSeconds(30));
+    }
+
+    /** What node {@code index} printed since its last {@link #reset} (since it started when never reset). */
+    public String consoleSinceReset(int index) {
+        String c = nodes.get(index).console();
+        return c.substring(Math.min(consoleFrom[index], c.length()));
+    }
+
     public List<Node> nodes() {
         return List.copyOf(nodes);
     }
@@ -219,7 +264,10 @@ public final class QemuCluster implements AutoCloseable {
         return work;
     }
 
-    /** Waits until every node's console matches; returns the time each took. Fails (and keeps the logs) on timeout. */
+    /**
+     * Waits until every node's console (since its last {@link #reset}) matches; returns the time each took. Fails (and
+     * keeps the logs) on timeout.
+     */
     public List<Duration> awaitConsole(Pattern pattern, Duration timeout) {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
@@ -232,7 +280,7 @@ public final class QemuCluster implements AutoCloseable {
                         continue;
                     }
                     Node n = nodes.get(i);
-                    if (pattern.matcher(n.console()).find()) {
+                    if (pattern.matcher(consoleSinceReset(i)).find()) {
                         took[i] = Duration.between(start, Instant.now());
                         done++;
                     } else if (!n.process().isAlive()) {

@@ -15,11 +15,25 @@ import java.util.Objects;
  * @param hostForwards user-network port forwards, e.g. {@code tcp::2222-:22}
  * @param bootUrl the URL QEMU's DHCP hands out as the boot file ({@link BootMode#NETBOOT} only), e.g.
  *                {@code http://10.0.2.2:8080/ipxe/dev/7}
+ * @param qmpSocket where QEMU listens for QMP (the harness resets the machine through it), or null for none
+ * @param solidStateDisks attach the disks as SCSI disks that report no rotation (the guest sees SSDs, {@code sda}…)
+ *                        instead of virtio block devices, which Linux always reports as rotational ({@code vda}…)
  */
 public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
                          Path efiDir, int memoryMb, int cpus, boolean kvm, List<Path> disks, Path serialLog,
                          Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot,
-                         String bootUrl) {
+                         String bootUrl, Path qmpSocket, boolean solidStateDisks) {
+    /** A sun_path holds 108 bytes with its terminating NUL. */
+    static final int MAX_SOCKET_PATH = 107;
+
+    /** Without a QMP socket, with virtio disks. */
+    public QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Path initrd, String append, Path image,
+                      Path efiDir, int memoryMb, int cpus, boolean kvm, List<Path> disks, Path serialLog,
+                      Path ovmfCode, Path ovmfVars, String mac, List<String> hostForwards, boolean noReboot, String bootUrl) {
+        this(name, qemu, boot, kernel, initrd, append, image, efiDir, memoryMb, cpus, kvm, disks, serialLog, ovmfCode, ovmfVars, mac,
+                hostForwards, noReboot, bootUrl, null, false);
+    }
+
     public QemuConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(qemu, "qemu");
@@ -56,6 +70,11 @@ public record QemuConfig(String name, Path qemu, BootMode boot, Path kernel, Pat
         }
         if ((ovmfCode == null) != (ovmfVars == null)) {
             throw new IllegalArgumentException("OVMF code and a copy of its variables go together");
+        }
+        if (qmpSocket != null && (qmpSocket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SOCKET_PATH
+                || qmpSocket.toString().contains(","))) {
+            throw new IllegalArgumentException("the QMP socket path must be at most " + MAX_SOCKET_PATH
+                    + " bytes without commas, got " + qmpSocket);
         }
         if (mac != null && !mac.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}")) {
             throw new IllegalArgumentException("mac must look like 52:54:00:12:34:56, got " + mac);

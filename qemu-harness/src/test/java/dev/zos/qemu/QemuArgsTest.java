@@ -29,6 +29,31 @@ class QemuArgsTest {
     }
 
     @Test
+    void aQmpSocketIsAUnixServerThatDoesNotWaitForAClient() {
+        QemuConfig c = config(BootMode.KERNEL, false);
+        QemuConfig withQmp = new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
+                c.memoryMb(), c.cpus(), c.kvm(), c.disks(), c.serialLog(), c.ovmfCode(), c.ovmfVars(), c.mac(), c.hostForwards(), false,
+                null, Path.of("/w/qmp.sock"), false);
+        assertThat(QemuArgs.of(withQmp)).containsSequence("-qmp", "unix:/w/qmp.sock,server=on,wait=off").doesNotContain("-no-reboot");
+        assertThat(QemuArgs.of(c)).doesNotContain("-qmp");
+        assertThatThrownBy(() -> new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
+                c.memoryMb(), c.cpus(), c.kvm(), c.disks(), c.serialLog(), c.ovmfCode(), c.ovmfVars(), c.mac(), c.hostForwards(), false,
+                null, Path.of("/" + "d".repeat(120) + "/qmp.sock"), false)).hasMessageContaining("at most 107 bytes");
+    }
+
+    @Test
+    void solidStateDisksAreScsiDisksThatDoNotRotate() {
+        QemuConfig c = config(BootMode.KERNEL, false);
+        QemuConfig ssd = new QemuConfig(c.name(), c.qemu(), c.boot(), c.kernel(), c.initrd(), c.append(), c.image(), c.efiDir(),
+                c.memoryMb(), c.cpus(), c.kvm(), List.of(Path.of("/w/a.qcow2"), Path.of("/w/b.qcow2")), c.serialLog(), c.ovmfCode(),
+                c.ovmfVars(), c.mac(), c.hostForwards(), true, null, null, true);
+        assertThat(QemuArgs.of(ssd)).containsSequence("-device", "virtio-scsi-pci,id=scsi0",
+                "-drive", "file=/w/a.qcow2,if=none,id=disk0,format=qcow2", "-device", "scsi-hd,drive=disk0,bus=scsi0.0,rotation_rate=1",
+                "-drive", "file=/w/b.qcow2,if=none,id=disk1,format=qcow2", "-device", "scsi-hd,drive=disk1,bus=scsi0.0,rotation_rate=1")
+                .doesNotContain("file=/w/a.qcow2,if=virtio,format=qcow2");
+    }
+
+    @Test
     void kvmUsesTheHostCpu() {
         assertThat(QemuArgs.of(config(BootMode.KERNEL, true))).containsSequence("-accel", "kvm", "-cpu", "host").doesNotContain("tcg");
     }

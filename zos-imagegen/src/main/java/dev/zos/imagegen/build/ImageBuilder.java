@@ -57,8 +57,11 @@ public final class ImageBuilder {
         Path init = InitShim.build(cacheRoot);
         TwinKey key = ReleaseKey.loadSecret(r.releaseKey());
         Map<String, Path> helpers = NodeRootfs.helperPrograms();
+        Map<String, Path> loaded = NodeRootfs.loadedLibraries();
         Map<String, Path> libraries = new TreeMap<>(SharedLibraries.of(runtime));
         libraries.putAll(SharedLibraries.of(List.copyOf(helpers.values()), null));
+        libraries.putAll(loaded);
+        libraries.putAll(SharedLibraries.of(List.copyOf(loaded.values()), null));
         FsTree tree = NodeRootfs.assemble(init, kernel, index, order, runtime, libraries, helpers, agent);
         AotCache.of(runtime, agent, cacheRoot, r.mtime()).ifPresentOrElse(aot -> {
             AotCache.install(tree, aot);

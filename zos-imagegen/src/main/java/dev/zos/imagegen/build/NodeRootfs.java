@@ -18,8 +18,41 @@ public final class NodeRootfs {
     public static final String MODULES_ORDER = "/etc/zos/modules.order";
     public static final String JAVA_HOME = "/usr/lib/jvm";
     public static final String AGENT_DIR = "/usr/lib/zos";
-    /** Host programs copied into the image (image path = host path): mkfs.ext4 formats the cache disk on first boot. */
-    public static final List<String> HELPERS = List.of("mkfs.ext4");
+    /**
+     * A host file copied into the image at the same path (the loader and PATH find it where Debian puts it), with the
+     * Debian package that has it and why the node needs it. Its shared libraries come along ({@code ldd}).
+     */
+    public record Helper(String path, String debianPackage, String reason) {
+        public String name() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** The programs the agent runs with fixed arguments; nothing else is executable in the image but java and /init. */
+    public static final List<Helper> HELPERS = List.of(
+            new Helper("/usr/sbin/mkfs.ext4", "e2fsprogs", "formats the cache disk on first boot and every zmount, volume and zmachine root disk"),
+            new Helper("/usr/sbin/e2fsck", "e2fsprogs", "checks a zmount or volume disk before it is grown (resize2fs insists)"),
+            new Helper("/usr/sbin/resize2fs", "e2fsprogs", "grows a zmount or volume disk when its deployment is updated"),
+            new Helper("/usr/bin/mount", "mount", "loop-mounts disk images and mounts a zmachine's overlay root"),
+            new Helper("/usr/bin/umount", "mount", "unmounts them again when a workload is deleted"),
+            new Helper("/usr/sbin/ip", "iproute2", "network namespaces, bridges and veth pairs for zmachines and networks"),
+            new Helper("/usr/bin/crun", "crun", "the OCI runtime that runs zmachine containers (a tenth of runc's size; "
+                    + "the node mounts cgroup v2 alone, which crun requires)"));
+
+    /**
+     * Libraries the agent loads by name at run time (jnr), which no {@code ldd} of the runtime finds: libfuse2 for the
+     * FUSE-mounted zmachine roots (jnr-fuse), libsodium for BLAKE2b on every flist block read (faster than the Java
+     * fallback, which matters under emulation).
+     */
+    public static final List<Helper> LOADED_LIBRARIES = List.of(
+            new Helper("/lib/x86_64-linux-gnu/libfuse.so.2", "libfuse2", "jnr-fuse serves zmachine root flists over FUSE"),
+            new Helper("/usr/lib/x86_64-linux-gnu/libsodium.so.23", "libsodium23", "BLAKE2b of flist blocks (zos-core falls back to Java without it)"));
+
+    /**
+     * Symbolic links the helpers expect: without a real /etc/mtab, libfuse2 and mount(8) leave the mount table to the
+     * kernel instead of trying to rewrite it; {@code ip netns} keeps its namespaces under /var/run/netns.
+     */
+    static final Map<String, String> LINKS = Map.of("/etc/mtab", "/proc/self/mounts", "/var/run", "/run");
     static final String MKE2FS_CONF = "/etc/mke2fs.conf";
 
     private NodeRootfs() {
@@ -46,6 +79,7 @@ public final class NodeRootfs {
         t.copyTree(runtime, JAVA_HOME);
         libraries.forEach((path, host) -> t.file(path, 0755, host));
         helpers.forEach((path, host) -> t.file(path, 0755, host));
+        LINKS.forEach(t::symlink);
         if (!helpers.isEmpty() && java.nio.file.Files.isRegularFile(Path.of(MKE2FS_CONF))) {
             t.file(MKE2FS_CONF, 0644, Path.of(MKE2FS_CONF)); // mke2fs' defaults (ext4 features), as on the build host
         }
@@ -56,13 +90,26 @@ public final class NodeRootfs {
         return t;
     }
 
-    /** Image path → host file of each of {@link #HELPERS}, as {@code /usr/sbin/NAME}. */
+    /** Image path → host file of each of {@link #HELPERS}; a missing one fails naming its Debian package. */
     public static Map<String, Path> helperPrograms() {
+        return hostFiles(HELPERS);
+    }
+
+    /** Image path → host file of each of {@link #LOADED_LIBRARIES}. */
+    public static Map<String, Path> loadedLibraries() {
+        return hostFiles(LOADED_LIBRARIES);
+    }
+
+    static Map<String, Path> hostFiles(List<Helper> wanted) {
         Map<String, Path> out = new java.util.TreeMap<>();
-        for (String tool : HELPERS) {
-            Path host = dev.zos.imagegen.os.Exec.require(tool, "e2fsprogs");
+        for (Helper h : wanted) {
+            Path host = Path.of(h.path());
+            if (!java.nio.file.Files.exists(host)) {
+                throw new dev.zos.core.ZosException(dev.zos.core.ZosException.Kind.UNAVAILABLE, h.path() + " is missing on this machine ("
+                        + h.reason() + "); install it with: apt-get install -y " + h.debianPackage());
+            }
             try {
-                out.put("/usr/sbin/" + tool, host.toRealPath());
+                out.put(h.path(), host.toRealPath());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot resolve " + host, e);
             }

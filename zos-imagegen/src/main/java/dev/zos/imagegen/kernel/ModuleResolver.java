@@ -12,10 +12,16 @@ import java.util.Set;
  * (no host depmod or modprobe). Requested modules that the kernel has built in are skipped.
  */
 public final class ModuleResolver {
-    /** What a Zero-OS node loads: virtio devices (QEMU and clouds), e1000, ext4, fuse, overlay. */
+    /**
+     * What a Zero-OS node loads: virtio devices (QEMU and clouds), SCSI disks (sd_mod: SATA, SAS, USB and virtio-scsi
+     * disks, the ones that can report themselves non-rotational), e1000, ext4 (the cache disk and every workload
+     * disk), and what the workload drivers need: fuse (zmachine root flists), overlay (a zmachine's writable root over
+     * its flist), loop (disk images mounted from files), bridge and veth (networks and the machines on them).
+     * No netfilter: the drivers route nothing and NAT nothing.
+     */
     public static final List<String> NODE_MODULES = List.of(
             "virtio_pci", "virtio_net", "virtio_blk", "virtio_scsi", "virtio_console", "virtio_rng",
-            "e1000", "e1000e", "crc32c_generic", "ext4", "fuse", "overlay");
+            "sd_mod", "e1000", "e1000e", "crc32c_generic", "ext4", "fuse", "overlay", "loop", "bridge", "veth");
 
     private final ModuleIndex index;
 

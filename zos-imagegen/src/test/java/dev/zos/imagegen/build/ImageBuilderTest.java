@@ -76,6 +76,23 @@ class ImageBuilderTest {
         assertThat(tree.nodes().keySet()).anyMatch(p -> p.contains("libext2fs.so")).anyMatch(p -> p.contains("libcom_err.so"));
         String order = new String(((FsTree.File) tree.get(NodeRootfs.MODULES_ORDER)).bytes());
         assertThat(order).contains("virtio_net.ko", "ext4.ko").doesNotContain(".xz", ".zst");
+        assertRunsWorkloads(tree, order);
+    }
+
+    /**
+     * What the workload drivers run: every helper at its host path with its libraries, the libraries jnr loads by name,
+     * the links they expect, and the modules of disks, overlays, FUSE, bridges and veths.
+     */
+    static void assertRunsWorkloads(FsTree tree, String order) {
+        for (String helper : List.of("/usr/bin/crun", "/usr/sbin/ip", "/usr/bin/mount", "/usr/bin/umount", "/usr/sbin/e2fsck", "/usr/sbin/resize2fs")) {
+            assertThat(tree.get(helper)).as(helper).isInstanceOf(FsTree.File.class);
+        }
+        assertThat(tree.get("/usr/sbin/runc")).as("one OCI runtime, the small one").isNull();
+        assertThat(tree.nodes().keySet()).contains("/lib/x86_64-linux-gnu/libfuse.so.2", "/usr/lib/x86_64-linux-gnu/libsodium.so.23")
+                .anyMatch(p -> p.endsWith("/libyajl.so.2")).anyMatch(p -> p.endsWith("/libmnl.so.0")).anyMatch(p -> p.endsWith("/libmount.so.1"));
+        assertThat(tree.get("/etc/mtab")).isEqualTo(new FsTree.Symlink("/proc/self/mounts"));
+        assertThat(tree.get("/var/run")).isEqualTo(new FsTree.Symlink("/run"));
+        assertThat(order).contains("/loop.ko", "/overlay.ko", "/fuse.ko", "/bridge.ko", "/stp.ko", "/veth.ko");
     }
 
     /** The image has no shell, no busybox, no getty and no sshd: nothing to log in with. */

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * What PID 1 does after the manifest check and before the agent: reap orphans, bring up the network, mount the
- * cache disk, show all of it on the console, then hand over to the agent. Any failure takes the fatal path
+ * cache disk and the kernel file systems the workloads need ({@link WorkloadMounts}), show all of it on the console,
+ * then hand over to the agent. Any failure takes the fatal path
  * (console line, delay, reboot).
  */
 final class NodeStartup {
@@ -53,6 +54,13 @@ final class NodeStartup {
         }
         say("zos-node: " + cache.describe());
 
+        try {
+            WorkloadMounts.mountAll();
+        } catch (Exception e) {
+            return Fatal.reboot(out, "fatal: " + e.getMessage(), fatalDelay, true);
+        }
+        say("zos-node: " + WorkloadMounts.describe());
+
         NodeConfig config;
         try {
             config = NodeConfig.resolve(new NodeConfig.Flags(null, null, null, null, cache.mountPoint(), null, null, null,
@@ -80,7 +88,7 @@ final class NodeStartup {
     private CacheDisk.Mounted mountCache() throws Exception {
         List<BlockDevice> disks = List.of();
         // devices of modules loaded by /init may still be probing: look a few times before giving up
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 20; i++) { // SCSI disks are scanned asynchronously after sd_mod loads
             disks = BlockDevices.scan(Path.of("/sys/block"), Path.of("/dev"), BlockDevices.NODE_DISKS);
             Optional<BlockDevice> pick = CacheDisk.choose(disks, CacheDisk.MIN_SIZE);
             if (pick.isPresent()) {

@@ -51,7 +51,7 @@ public class StandardDrivers {
                 new dev.zos.node.workload.zmount.ZMountDriver(images, volumes),
                 new VolumeDriver(images, volumes),
                 new ZMachineDriver(new FlistFetcher(), createRootfsLower(), images, mounter, volumes,
-                        new NetNamespaces(runner), new Runc(runner, runcBinary(), runcState),
+                        new NetNamespaces(runner), new Runc(runner, runcBinary(), runcState, Runc.rootIsRamdisk(mounter.table())),
                         new MachineInterfaces(links)));
     }
 
@@ -64,8 +64,11 @@ public class StandardDrivers {
         return FuseLower.available() ? new FuseLower(FuseLower.selfLauncher()) : new UnpackedLower(Stores.defaults());
     }
 
-    /** Debian's runc works with cgroups in hybrid mode, where crun refuses. */
+    /**
+     * The OCI runtime: the first of {@link Runc#RUNTIMES} on PATH. runc first, because it works with cgroups in hybrid
+     * mode (test hosts), where crun refuses; the node image ships only crun, which its cgroup v2 mount suits.
+     */
     protected String runcBinary() {
-        return "runc";
+        return Runc.locate(System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
     }
 }

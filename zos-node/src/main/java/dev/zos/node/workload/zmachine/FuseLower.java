@@ -18,7 +18,11 @@ import java.util.Optional;
  * containers on it do; {@link #adopt} finds it again, or mounts the cached flist anew after a reboot.
  */
 public final class FuseLower implements RootfsLower {
-    static final Duration MOUNT_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a starting mount process may take: a JVM of its own, which under emulation (a node image in QEMU
+     * without KVM) needs more than a minute to start; a process that dies is noticed at once anyway.
+     */
+    static final Duration MOUNT_WAIT = Duration.ofMinutes(5);
     private static final List<Path> LIBFUSE = List.of(Path.of("/lib/x86_64-linux-gnu/libfuse.so.2"),
             Path.of("/usr/lib/x86_64-linux-gnu/libfuse.so.2"), Path.of("/usr/lib/libfuse.so.2"), Path.of("/lib/libfuse.so.2"));
 
@@ -34,10 +38,32 @@ public final class FuseLower implements RootfsLower {
         return Files.exists(Path.of("/dev/fuse")) && LIBFUSE.stream().anyMatch(Files::exists);
     }
 
-    /** This JVM's java, class path and zos-node's main class. */
+    /**
+     * This JVM's java with the options that tune its start-up (the node image starts PID 1 with C1 only, the serial
+     * GC and a CDS archive, which more than halve a JVM's start under emulation), class path and zos-node's main class.
+     */
     public static List<String> selfLauncher() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.zos.node.NodeMain");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(startupOptions(ProcessHandle.current().info().arguments().map(List::of).orElse(List.of())));
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.zos.node.NodeMain"));
+        return cmd;
+    }
+
+    /** Of a JVM's arguments, the start-up tuning ones before the class path or main class: -XX:, -Xshare, -Xlog. */
+    static List<String> startupOptions(List<String> jvmArguments) {
+        List<String> out = new ArrayList<>();
+        for (String a : jvmArguments) {
+            if (!a.startsWith("-")) {
+                break; // the main class: what follows are the program's own arguments
+            }
+            if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path") || a.equals("-jar")) {
+                break;
+            }
+            if (a.startsWith("-XX:") || a.startsWith("-Xshare") || a.startsWith("-Xlog")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     static Path mountPoint(Path driverDir, String md5) {
@@ -68,9 +94,14 @@ public final class FuseLower implements RootfsLower {
         }
         long deadline = System.nanoTime() + MOUNT_WAIT.toNanos();
         while (!mounted(target)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
+            if (!process.isAlive()) {
+                throw ZosException.unavailable("cannot mount flist " + flist.md5() + " on " + target + ": the mount process exited with "
+                        + process.exitValue() + ": " + lastLine(log), null);
+            }
+            if (System.nanoTime() > deadline) {
                 process.destroy();
-                throw ZosException.unavailable("cannot mount flist " + flist.md5() + " on " + target + ": " + lastLine(log), null);
+                throw ZosException.unavailable("cannot mount flist " + flist.md5() + " on " + target + ": not mounted after "
+                        + MOUNT_WAIT.toSeconds() + " s: " + lastLine(log), null);
             }
             try {
                 Thread.sleep(20);
@@ -115,7 +146,7 @@ public final class FuseLower implements RootfsLower {
     private static String lastLine(Path log) {
         try {
             return Files.readAllLines(log).stream().filter(l -> !l.isBlank() && !l.startsWith("WARNING"))
-                    .reduce((a, b) -> b).orElse("the mount process ended without a word");
+                    .reduce((a, b) -> b).orElse("it printed nothing");
         } catch (IOException e) {
             return "the mount process ended (no log)";
         }
