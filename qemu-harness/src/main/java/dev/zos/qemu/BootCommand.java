@@ -77,6 +77,10 @@ final class BootCommand extends BaseCommand {
     @Option(names = "--append", paramLabel = "WORDS", description = "Extra kernel command line words (kernel-format images; last value wins).")
     String append;
 
+    @Option(names = "--ssd", description = {"Give the disks to the guests as SSDs (non-rotating SCSI) instead of virtio disks, which Linux",
+            "reports as rotating: nodes then sell them as SSD capacity, which zmounts and volumes need."})
+    boolean ssd;
+
     @Option(names = "--hold", description = "Keep the nodes running after they came up, until interrupted.")
     boolean hold;
 
@@ -121,7 +125,7 @@ final class BootCommand extends BaseCommand {
                     + " wait with --until registered or rebuild it with --console ttyS0");
         }
         var spec = new QemuCluster.Spec(image, nodes, disk, boot.mode() == BootMode.KERNEL ? grid : null, memory, cpus,
-                context.cacheDir().resolve("qemu-harness"), logs, true, append, firmware == Firmware.uefi);
+                context.cacheDir().resolve("qemu-harness"), logs, true, append, firmware == Firmware.uefi, ssd);
         try (QemuCluster cluster = QemuCluster.start(spec)) {
             boolean uefi = boot.mode() == BootMode.EFI || firmware == Firmware.uefi;
             err().println((QemuCluster.kvmAvailable() ? "KVM" : "TCG") + ", " + (uefi ? "OVMF" : "SeaBIOS") + ": " + nodes + " node(s) from "
