@@ -15,6 +15,7 @@ complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -l firmware -r -a
 complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -l memory -r -d 'Memory per node in MiB (default: 1024).'
 complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -l cpus -r -d 'CPUs per node (default: 2).'
 complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -l append -r -d 'Extra kernel command line words (kernel-format images; last value wins).'
+complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -l ssd -d 'Give the disks to the guests as SSDs (non-rotating SCSI) instead of virtio disks, which Linux'
 complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -l hold -d 'Keep the nodes running after they came up, until interrupted.'
 complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -l logs -r -d 'Where logs of failed runs are kept (default: target/qemu-logs).'
 complete -c qemu-harness -n '__fish_seen_subcommand_from boot' -s h -l help -d 'Show this help message and exit.'
