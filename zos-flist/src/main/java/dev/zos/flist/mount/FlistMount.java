@@ -197,8 +197,8 @@ public final class FlistMount implements AutoCloseable {
     }
 
     /**
-     * Unmounts the flist mounted on {@code target} with {@code fusermount -u} (as root, {@code umount} when that
-     * fails) and waits until the kernel no longer shows it. Refuses anything that is not a {@value #FS_TYPE}, and
+     * Unmounts the flist mounted on {@code target} with {@code fusermount -u} ({@code umount} when that fails or
+     * does not exist) and waits until the kernel no longer shows it. Refuses anything that is not a {@value #FS_TYPE}, and
      * a mount still in use (busy).
      */
     public static void unmount(Path target) {
@@ -207,7 +207,7 @@ public final class FlistMount implements AutoCloseable {
 
     /**
      * Like {@link #unmount(Path)}; with {@code detachBusy} a mount still in use is detached lazily
-     * ({@code fusermount -uz}): it leaves the namespace now and goes away when its last user closes it.
+     * ({@code fusermount -uz}, else {@code umount -l}): it leaves the namespace now and goes away when its last user closes it.
      */
     public static void unmount(Path target, boolean detachBusy) {
         Path dir = target.toAbsolutePath().normalize();
@@ -219,12 +219,17 @@ public final class FlistMount implements AutoCloseable {
             throw ZosException.invalid(target + " is a " + entry.get().fsType() + " mount, not an flist ("
                     + FS_TYPE + ")");
         }
+        // fusermount for a user's own mount; umount where there is no fusermount (a node image has none) or it
+        // failed: as root it works, and otherwise it fails harmlessly
         String out = run("fusermount", "-u", dir.toString());
-        if (stillMounted(dir, 2_000) && "root".equals(System.getProperty("user.name"))) {
+        if (stillMounted(dir, 2_000)) {
             out = run("umount", dir.toString());
         }
         if (detachBusy && stillMounted(dir, 2_000)) {
             out = run("fusermount", "-u", "-z", dir.toString());
+            if (stillMounted(dir, 500)) {
+                out = run("umount", "-l", dir.toString());
+            }
         }
         if (stillMounted(dir, UNMOUNT_TIMEOUT_MS)) {
             throw ZosException.unavailable("cannot unmount " + target + (out.isBlank() ? "" : ": " + out.strip())
