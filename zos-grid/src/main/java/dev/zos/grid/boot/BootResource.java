@@ -6,14 +6,12 @@ import dev.zos.grid.http.Http;
 import dev.zos.imagegen.build.Runmode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -133,22 +131,8 @@ final class BootResource extends Handler.Abstract {
         } catch (IOException e) {
             throw new BootRefusal(503, "the built " + name + " is gone from the cache; try again");
         }
-        try (in) {
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, built.size());
-            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
-            if ("HEAD".equals(request.getMethod())) {
-                response.write(true, null, callback);
-                return;
-            }
-            try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                in.transferTo(out);
-            }
-            callback.succeeded();
-        } catch (IOException | RuntimeException e) {
-            callback.failed(e);
-        }
+        response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        Http.stream(request, response, callback, in, built.size(), type);
     }
 
     private static String oneLine(String message) {

@@ -3,9 +3,13 @@ package dev.zos.grid.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -50,6 +54,29 @@ public final class Http {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /**
+     * A 200 with {@code in}'s {@code length} bytes (headers set by the caller stay); a {@code HEAD} gets the headers
+     * only. Closes {@code in}; a failure while writing fails the callback.
+     */
+    public static void stream(Request request, Response response, Callback callback, InputStream in, long length,
+                              String contentType) {
+        try (in) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+            if ("HEAD".equals(request.getMethod())) {
+                response.write(true, null, callback);
+                return;
+            }
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                in.transferTo(out);
+            }
+            callback.succeeded();
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+        }
     }
 
     record ErrorBody(String error) {

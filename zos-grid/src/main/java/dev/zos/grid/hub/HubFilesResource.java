@@ -3,14 +3,12 @@ package dev.zos.grid.hub;
 import dev.zos.grid.http.Http;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -79,22 +77,8 @@ final class HubFilesResource extends Handler.Abstract {
             } catch (NoSuchFileException e) {
                 continue;
             }
-            try (in) {
-                response.setStatus(200);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, r.entry().size());
-                response.getHeaders().put(HttpHeader.ETAG, "\"" + r.entry().md5() + "\"");
-                if ("HEAD".equals(request.getMethod())) {
-                    response.write(true, null, callback);
-                    return;
-                }
-                try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                    in.transferTo(out);
-                }
-                callback.succeeded();
-            } catch (IOException | RuntimeException e) {
-                callback.failed(e);
-            }
+            response.getHeaders().put(HttpHeader.ETAG, "\"" + r.entry().md5() + "\"");
+            Http.stream(request, response, callback, in, r.entry().size(), "application/octet-stream");
             return;
         }
         throw HubRefusal.notFound(name + " of namespace " + user + " keeps changing; try again");
