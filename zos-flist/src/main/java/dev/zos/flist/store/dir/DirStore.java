@@ -140,8 +140,9 @@ public final class DirStore implements BlockStore {
             return true;
         }
         // "no" must mean the block is missing, not that the store is broken (a root that is not a directory);
-        // a root that does not exist yet is fine: the first write creates it
-        if (!Files.isDirectory(root) && Files.exists(root)) {
+        // a root that does not exist yet is fine: the first write creates it. Exists first, directory second: another
+        // thread may create the root between the two looks, which must not read as "not a directory"
+        if (Files.exists(root) && !Files.isDirectory(root)) {
             throw ZosException.unavailable("store " + url + " is unavailable: " + root + " is not a directory", null);
         }
         return false;
